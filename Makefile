@@ -1,0 +1,153 @@
+# parley: GNU Makefile. Dependencies are found with pkg-config; WordNet ships no .pc file
+# in Debian, so it is linked by name (see scripts/install-deps).
+
+PREFIX   ?= /usr/local
+CC       ?= cc
+PKGS     := libutf8proc jansson
+TEST_PKGS:= cmocka
+
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS)) -lwordnet -lpthread -lm
+TEST_CFLAGS:= $(shell pkg-config --cflags $(TEST_PKGS) 2>/dev/null)
+TEST_LIBS  := $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null)
+
+VERSION  := 0.1.0
+WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
+OPT      ?= -O2 -g
+# The build tree's dictionaries are the default until `make install` puts them under PREFIX.
+DICT_DEFAULT ?= $(CURDIR)/data:$(CURDIR)/build/dict
+CFLAGS_ALL = -std=c17 -D_POSIX_C_SOURCE=200809L -fPIC -fvisibility=hidden $(WARN) $(OPT) \
+             -Iinclude -Isrc $(PKG_CFLAGS) -DPARLEY_VERSION_STRING='"$(VERSION)"' \
+             -DPARLEY_DICT_DEFAULT='"$(DICT_DEFAULT)"' $(CFLAGS)
+
+LIB_SRC  := $(sort $(wildcard src/util/*.c src/text/*.c src/lex/*.c src/code/*.c src/io/*.c))
+CLI_SRC  := $(sort $(wildcard src/cli/*.c))
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+
+B        := build
+LIB_OBJ  := $(LIB_SRC:%.c=$(B)/obj/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(B)/obj/%.o)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+
+# Sanitizer build: the same sources compiled into build/asan with the arena in malloc mode,
+# so ASan sees every allocation.
+SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -O1 -g -DPARLEY_ARENA_MALLOC
+ASAN_OBJ  := $(LIB_SRC:%.c=$(B)/asan/obj/%.o)
+ASAN_CLI  := $(CLI_SRC:%.c=$(B)/asan/obj/%.o)
+ASAN_UNIT := $(UNIT_SRC:tests/unit/%.c=$(B)/asan/tests/%)
+
+GEN_DICT := $(B)/dict/iso3166.actors
+
+.PHONY: all lib deps demo check run-demo run-check bench run-bench install uninstall clean asan
+all: lib bin/parley $(GEN_DICT)
+
+# demo, check and bench first make sure the Debian packages are there (a no-op when they are),
+# then run in a fresh make so that pkg-config sees them.
+deps:
+	@scripts/install-deps --if-missing
+lib: $(B)/libparley.a $(B)/libparley.so
+
+$(B)/obj/%.o: %.c $(wildcard include/*.h src/*/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+$(B)/libparley.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(B)/libparley.so: $(LIB_OBJ)
+	$(CC) -shared -Wl,-soname,libparley.so.0 -o $@ $^ $(PKG_LIBS) $(LDFLAGS)
+
+bin/parley: $(CLI_OBJ) $(B)/libparley.a
+	@mkdir -p bin
+	$(CC) -o $@ $(CLI_OBJ) $(B)/libparley.a $(PKG_LIBS) $(LDFLAGS)
+
+# Country names and codes come from Debian's iso-codes at build time (never committed).
+$(B)/tools/gen-iso3166: tools/gen-iso3166.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(PKG_LIBS)
+
+$(GEN_DICT): $(B)/tools/gen-iso3166
+	@mkdir -p $(dir $@)
+	$(B)/tools/gen-iso3166 /usr/share/iso-codes/json/iso_3166-1.json > $@.tmp && mv $@.tmp $@
+
+$(B)/tests/%: tests/unit/%.c $(B)/libparley.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(TEST_CFLAGS) -o $@ $< $(B)/libparley.a $(TEST_LIBS) $(PKG_LIBS)
+
+# --- sanitizer variants -------------------------------------------------------------------
+$(B)/asan/obj/%.o: %.c $(wildcard include/*.h src/*/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(SAN_FLAGS) -c $< -o $@
+
+$(B)/asan/libparley.a: $(ASAN_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(B)/asan/parley: $(ASAN_CLI) $(B)/asan/libparley.a
+	$(CC) $(SAN_FLAGS) -o $@ $(ASAN_CLI) $(B)/asan/libparley.a $(PKG_LIBS)
+
+$(B)/asan/tests/%: tests/unit/%.c $(B)/asan/libparley.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(SAN_FLAGS) $(TEST_CFLAGS) -o $@ $< $(B)/asan/libparley.a $(TEST_LIBS) $(PKG_LIBS)
+
+$(B)/asan/corpus-runner: tests/corpus/runner.c $(B)/asan/libparley.a
+	$(CC) $(CFLAGS_ALL) $(SAN_FLAGS) -o $@ $< $(B)/asan/libparley.a $(PKG_LIBS)
+
+asan: $(B)/asan/parley $(ASAN_UNIT) $(B)/asan/corpus-runner
+
+# --- test programs that are not unit tests --------------------------------------------------
+$(B)/corpus-runner: tests/corpus/runner.c $(B)/libparley.a
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(B)/libparley.a $(PKG_LIBS)
+
+$(B)/seed-check: tests/seed-check.c
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(PKG_LIBS)
+
+# --- running ------------------------------------------------------------------------------
+demo: deps
+	@$(MAKE) --no-print-directory run-demo
+run-demo: all
+	bin/parley code --format table examples/*.txt
+
+# Every suite appends "N passed, N failed" lines to build/results; tests/summarize adds them up.
+check: deps
+	@$(MAKE) --no-print-directory run-check
+run-check: all $(UNIT_BIN) asan $(B)/corpus-runner $(B)/seed-check
+	@rm -f $(B)/results; mkdir -p $(B)
+	@tests/run-unit $(B)/tests $(B)/results
+	@tests/run-unit $(B)/asan/tests $(B)/results
+	@tests/run-corpus $(B)/corpus-runner bin/parley $(B)/results
+	@tests/run-corpus $(B)/asan/corpus-runner $(B)/asan/parley $(B)/results
+	@tests/run-seed $(B)/seed-check bin/parley $(B)/results
+	@tests/summarize $(B)/results
+
+bench: deps
+	@$(MAKE) --no-print-directory run-bench
+run-bench: all
+	@bench/run bin/parley
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include \
+	    $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/share/parley/dict
+	$(MAKE) --no-print-directory bin/parley.installed DICT_DEFAULT=$(PREFIX)/share/parley/dict
+	install -m 755 bin/parley.installed $(DESTDIR)$(PREFIX)/bin/parley
+	install -m 644 $(B)/libparley.a $(DESTDIR)$(PREFIX)/lib/
+	install -m 755 $(B)/libparley.so $(DESTDIR)$(PREFIX)/lib/libparley.so.0
+	ln -sf libparley.so.0 $(DESTDIR)$(PREFIX)/lib/libparley.so
+	install -m 644 include/parley.h $(DESTDIR)$(PREFIX)/include/
+	install -m 644 data/*.actors data/*.agents data/*.verbs data/*.events $(GEN_DICT) \
+	    $(DESTDIR)$(PREFIX)/share/parley/dict/
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' parley.pc.in \
+	    > $(DESTDIR)$(PREFIX)/lib/pkgconfig/parley.pc
+
+# The installed binary differs only in its compiled-in dictionary path.
+bin/parley.installed: $(CLI_SRC) $(B)/libparley.a
+	$(CC) $(CFLAGS_ALL) -o $@ $(CLI_SRC) $(B)/libparley.a $(PKG_LIBS) $(LDFLAGS)
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/parley $(DESTDIR)$(PREFIX)/lib/libparley.* \
+	    $(DESTDIR)$(PREFIX)/include/parley.h $(DESTDIR)$(PREFIX)/lib/pkgconfig/parley.pc
+	rm -rf $(DESTDIR)$(PREFIX)/share/parley
+
+clean:
+	rm -rf $(B) bin

@@ -1,0 +1,203 @@
+/* parley.h: the public interface of libparley, a fast event coder for news text.
+ *
+ * Ownership, stated once: a function named *_new or *_open returns an object the caller owns
+ * and releases with the matching *_free. Every `const char *` a getter returns is owned by
+ * the object it was read from and stays valid until that object is freed. Nothing else is
+ * ever handed to the caller to free.
+ *
+ * Errors: functions return a parley_status (PARLEY_OK is 0, errors are negative). The text
+ * of the last error is read with parley_errmsg() on the context, or parley_reader_errmsg()
+ * on a reader. Warnings that do not stop the work (a repaired byte, a broken dictionary line)
+ * go to the diagnostic callback, if one is set. The library never prints and never exits.
+ *
+ * Threads: a context is filled (parley_ctx_load_dict) by one thread; after
+ * parley_ctx_compile() it is read-only and may be shared by threads that each code their own
+ * stories. Readers, stories and event lists belong to one thread at a time.
+ */
+#ifndef PARLEY_H
+#define PARLEY_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define PARLEY_API __attribute__((visibility("default")))
+#else
+#define PARLEY_API
+#endif
+
+typedef enum parley_status {
+    PARLEY_OK = 0,
+    PARLEY_END = 1,          /* a reader has no more stories: not an error */
+    PARLEY_ENOMEM = -1,      /* out of memory */
+    PARLEY_EIO = -2,         /* a file could not be opened or read */
+    PARLEY_EPARSE = -3,      /* malformed input; the reader skipped one story and can go on */
+    PARLEY_EINVAL = -4,      /* a bad argument */
+    PARLEY_EDICT = -5        /* dictionaries could not be used */
+} parley_status;
+
+typedef enum parley_severity { PARLEY_WARNING = 1, PARLEY_ERROR = 2 } parley_severity;
+
+/* Receives warnings and errors with the file and 1-based line they concern (file may be
+ * NULL, line 0 when unknown). The message is valid only during the call. */
+typedef void (*parley_diag_fn)(void *user, parley_severity severity, const char *file,
+                               long line, const char *message);
+
+PARLEY_API const char *parley_version(void);
+/* A static English name for a status, e.g. "malformed input". */
+PARLEY_API const char *parley_status_str(parley_status status);
+
+/* ---- context: dictionaries and options ------------------------------------------------ */
+
+typedef struct parley_ctx parley_ctx;
+
+/* NULL when out of memory. */
+PARLEY_API parley_ctx *parley_ctx_new(void);
+PARLEY_API void parley_ctx_free(parley_ctx *ctx);
+PARLEY_API void parley_ctx_set_diag(parley_ctx *ctx, parley_diag_fn fn, void *user);
+
+/* Loads a dictionary file, or every dictionary file in a directory (by extension: .actors,
+ * .agents, .verbs, .discards, .events), or several of these joined with ':'. A malformed
+ * line is reported to the diagnostic callback with file:line and skipped; the load goes on.
+ * Returns PARLEY_EIO when a path cannot be read. May be called several times before
+ * parley_ctx_compile(). */
+PARLEY_API parley_status parley_ctx_load_dict(parley_ctx *ctx, const char *path);
+/* Loads dictionary text held in memory; `name` names it in messages and its extension
+ * (e.g. "test.verbs") says what it holds. */
+PARLEY_API parley_status parley_ctx_load_dict_text(parley_ctx *ctx, const char *name,
+                                                   const char *text, size_t len);
+/* Builds the matcher. Called by the first parley_code() if not called before; call it
+ * yourself before sharing the context between threads. PARLEY_EDICT if nothing is loaded. */
+PARLEY_API parley_status parley_ctx_compile(parley_ctx *ctx);
+/* The message of the last error on this context ("" if none). */
+PARLEY_API const char *parley_errmsg(const parley_ctx *ctx);
+
+typedef struct parley_dict_stats {
+    size_t actors, actor_names, agents, agent_names, verb_patterns, verb_roots, discards,
+        event_codes, warnings, errors;
+} parley_dict_stats;
+PARLEY_API void parley_ctx_dict_stats(const parley_ctx *ctx, parley_dict_stats *out);
+
+/* ---- stories ---------------------------------------------------------------------------- */
+
+typedef struct parley_story parley_story;
+
+/* Copies its arguments. `date` is "YYYY-MM-DD" or NULL for unknown; `text` must be valid
+ * UTF-8 (readers repair it). NULL when out of memory. */
+PARLEY_API parley_story *parley_story_new(const char *id, const char *date, const char *title,
+                                          const char *text, size_t text_len);
+PARLEY_API void parley_story_free(parley_story *story);
+PARLEY_API const char *parley_story_id(const parley_story *story);
+PARLEY_API const char *parley_story_date(const parley_story *story);   /* NULL if unknown */
+PARLEY_API const char *parley_story_title(const parley_story *story);  /* "" if none */
+PARLEY_API const char *parley_story_text(const parley_story *story);
+PARLEY_API size_t parley_story_text_len(const parley_story *story);
+PARLEY_API const char *parley_story_url(const parley_story *story);    /* NULL if none */
+/* Where the story came from: file name and the 1-based line it starts on. */
+PARLEY_API const char *parley_story_file(const parley_story *story);
+PARLEY_API long parley_story_line(const parley_story *story);
+
+/* ---- readers ------------------------------------------------------------------------------ */
+
+typedef enum parley_format {
+    PARLEY_FORMAT_AUTO = 0,  /* news records if the first non-blank line is "date ...",
+                                JSON Lines if it starts with '{', plain text otherwise */
+    PARLEY_FORMAT_NEWS,      /* "date YYYY-MM-DD title" line, then the body; repeatable */
+    PARLEY_FORMAT_JSONL,     /* {"id","date","title","text","url"} a line */
+    PARLEY_FORMAT_TEXT       /* the whole input is one story; date from the options */
+} parley_format;
+
+typedef struct parley_reader_opts {
+    parley_format format;
+    const char *date;        /* story date for PARLEY_FORMAT_TEXT (and news/JSONL stories
+                                that lack one); NULL: unknown */
+    parley_diag_fn diag;     /* warnings: repaired UTF-8, missing dates */
+    void *diag_user;
+} parley_reader_opts;
+
+typedef struct parley_reader parley_reader;
+
+/* Opens a file ("-" is standard input). `opts` may be NULL. On PARLEY_EIO *out is NULL and
+ * the message is written to `err` (if not NULL) of size `errlen`. */
+PARLEY_API parley_status parley_reader_open(parley_reader **out, const char *path,
+                                            const parley_reader_opts *opts, char *err,
+                                            size_t errlen);
+/* Reads from memory; `name` is used in messages and story ids. The buffer is copied. */
+PARLEY_API parley_status parley_reader_open_mem(parley_reader **out, const char *name,
+                                                const char *data, size_t len,
+                                                const parley_reader_opts *opts);
+/* The next story: PARLEY_OK with *story set (the caller owns it), PARLEY_END at the end,
+ * PARLEY_EPARSE when a story was malformed and skipped (read on), PARLEY_EIO on a read error
+ * (stop), PARLEY_ENOMEM. */
+PARLEY_API parley_status parley_reader_next(parley_reader *reader, parley_story **story);
+PARLEY_API const char *parley_reader_errmsg(const parley_reader *reader);
+/* The format detected or chosen. */
+PARLEY_API parley_format parley_reader_format(const parley_reader *reader);
+PARLEY_API void parley_reader_free(parley_reader *reader);
+
+/* ---- events ------------------------------------------------------------------------------- */
+
+/* A participant. Unknown values are NULL, never guessed. */
+typedef struct parley_actor {
+    const char *text;        /* the words in the story */
+    const char *code;        /* CAMEO actor code, e.g. "USAGOV" */
+    const char *country;     /* ISO 3166-1 alpha-3 or an IGO code, e.g. "USA", "NATO" */
+    const char *agent;       /* agent code, e.g. "GOV" */
+    const char *actor;       /* the dictionary entry of a named actor, e.g. "JOHN_KERRY" */
+    int inferred;            /* 1: country or agent came from context, not the phrase */
+} parley_actor;
+
+typedef struct parley_place {
+    const char *name;
+    const char *country;     /* ISO alpha-3, NULL if unknown */
+    double lat, lon;
+    int has_coords;          /* 0: lat and lon are unknown */
+} parley_place;
+
+typedef struct parley_event {
+    unsigned sentence;       /* 1-based within the story body */
+    const char *date;        /* "YYYY-MM-DD", NULL if unknown */
+    const char *date_end;    /* last day of a range, NULL if not a range */
+    parley_actor source, target;
+    const char *code;        /* CAMEO event code, e.g. "042" */
+    const char *root;        /* its two-digit root, e.g. "04" */
+    int quad_class;          /* 1 verbal cooperation, 2 material cooperation, 3 verbal
+                                conflict, 4 material conflict; 0 unknown */
+    double goldstein;
+    int has_goldstein;
+    const parley_place *place; /* NULL when not known */
+    const char *pattern;     /* the rule that matched: "file:line pattern" */
+    size_t span_start, span_end; /* byte range in the story text */
+} parley_event;
+
+typedef struct parley_events parley_events;
+
+/* Codes one story. On PARLEY_OK *out holds the events (possibly none); the caller owns it. */
+PARLEY_API parley_status parley_code(parley_ctx *ctx, const parley_story *story,
+                                     parley_events **out);
+PARLEY_API size_t parley_events_count(const parley_events *events);
+/* The i-th event, owned by `events`. */
+PARLEY_API const parley_event *parley_events_get(const parley_events *events, size_t i);
+/* Sentences the coder saw in the story body. */
+PARLEY_API size_t parley_events_sentences(const parley_events *events);
+PARLEY_API void parley_events_free(parley_events *events);
+
+/* ---- writers ------------------------------------------------------------------------------ */
+
+typedef enum parley_output { PARLEY_OUTPUT_JSONL = 0, PARLEY_OUTPUT_TABLE } parley_output;
+
+/* Writes the header line of a format that has one (table); nothing for JSON Lines. */
+PARLEY_API parley_status parley_write_header(FILE *out, parley_output format);
+/* Writes a story's events. PARLEY_EIO when the stream fails. */
+PARLEY_API parley_status parley_write_events(FILE *out, parley_output format,
+                                             const parley_story *story,
+                                             const parley_events *events);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* PARLEY_H */
