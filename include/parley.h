@@ -165,6 +165,7 @@ typedef struct parley_event {
     parley_actor source, target;
     const char *code;        /* CAMEO event code, e.g. "042" */
     const char *root;        /* its two-digit root, e.g. "04" */
+    const char *code_name;   /* the code's name in the event table, NULL if not listed */
     int quad_class;          /* 1 verbal cooperation, 2 material cooperation, 3 verbal
                                 conflict, 4 material conflict; 0 unknown */
     double goldstein;

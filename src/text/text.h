@@ -16,6 +16,32 @@
  * not NULL it receives the byte offset (in s) of the first replacement. */
 long pl_utf8_repair(pl_buf *out, const char *s, size_t len, size_t *first_bad);
 
+/* ---- characters (shared by the sentence splitter and the tokenizer) ---------------------- */
+
+enum pl_char_class {
+    PL_CH_OTHER = 0,         /* unassigned or private use */
+    PL_CH_SPACE,             /* white space, line breaks, zero-width space, BOM */
+    PL_CH_LOWER,
+    PL_CH_UPPER,             /* upper and title case */
+    PL_CH_LETTER,            /* a letter without case (CJK, Arabic...) */
+    PL_CH_DIGIT,
+    PL_CH_MARK,              /* combining marks and invisible format characters (soft
+                                hyphen, joiners) that belong to the word around them */
+    PL_CH_PUNCT,
+    PL_CH_SYMBOL
+};
+
+typedef struct pl_char {
+    int32_t cp;              /* U+FFFD for an invalid byte */
+    uint8_t len;             /* bytes, 1..4 */
+    uint8_t cls;             /* enum pl_char_class */
+} pl_char;
+
+/* The character starting at s[i] (i < len). */
+pl_char pl_char_at(const char *s, size_t len, size_t i);
+/* The character ending just before s[i] (i > 0). */
+pl_char pl_char_before(const char *s, size_t i);
+
 /* ---- normalization ---------------------------------------------------------------------- */
 
 enum {

@@ -1,0 +1,259 @@
+/* main.c: the parley command. Turns library statuses into messages on stderr and exit codes:
+ * 0 everything coded, 1 some story skipped, 2 usage or I/O error. */
+#include "parley.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#ifndef PARLEY_DICT_DEFAULT
+#define PARLEY_DICT_DEFAULT "/usr/local/share/parley/dict"
+#endif
+
+enum { EXIT_ALL_CODED = 0, EXIT_SKIPPED = 1, EXIT_USAGE = 2 };
+
+static const char main_usage[] =
+    "usage: parley [--help] [--version] COMMAND [ARGS]\n"
+    "\n"
+    "parley codes dated news stories into events: who did what to whom, when and where\n"
+    "(CAMEO event and actor codes, Goldstein scale, quad class).\n"
+    "\n"
+    "commands:\n"
+    "  code     code stories and write their events\n"
+    "\n"
+    "Run 'parley COMMAND --help' for a command's options.\n";
+
+static const char code_usage[] =
+    "usage: parley code [OPTIONS] FILE...\n"
+    "\n"
+    "Codes every story in FILE(s) ('-' is standard input) and writes one event a line.\n"
+    "\n"
+    "options:\n"
+    "  -f, --format FMT     jsonl (default) or table\n"
+    "  -i, --input FMT      auto (default), news, jsonl or text\n"
+    "  -d, --date DATE      YYYY-MM-DD: the date of plain-text stories and of stories\n"
+    "                       that carry none\n"
+    "  -D, --dict PATH      dictionaries: a file, a directory or several joined by ':'\n"
+    "                       (default: $PARLEY_DICT, else " PARLEY_DICT_DEFAULT ")\n"
+    "  -o, --output FILE    write events to FILE instead of standard output\n"
+    "  -q, --quiet          no summary line on stderr\n"
+    "      --stats          one line of timings, sizes and peak memory on stderr\n"
+    "  -h, --help           this help\n"
+    "\n"
+    "Input formats: news records ('date YYYY-MM-DD title' then the body, repeatable),\n"
+    "JSON Lines ({\"id\",\"date\",\"title\",\"text\",\"url\"} a line), or plain text.\n"
+    "Warnings and errors name the file and line. Exit status: 0 all stories coded,\n"
+    "1 some story skipped, 2 usage or I/O error.\n";
+
+typedef struct code_opts {
+    parley_output format;
+    parley_format input;
+    const char *date, *dict, *output;
+    int quiet, stats;
+} code_opts;
+
+typedef struct run_totals {
+    size_t read, coded, skipped, sentences, events, bytes;
+    int io_error;
+} run_totals;
+
+static void print_diag(void *user, parley_severity sev, const char *file, long line,
+                       const char *message)
+{
+    (void)user;
+    const char *kind = sev == PARLEY_ERROR ? "error" : "warning";
+    if (file && line > 0) fprintf(stderr, "parley: %s:%ld: %s: %s\n", file, line, kind, message);
+    else if (file) fprintf(stderr, "parley: %s: %s: %s\n", file, kind, message);
+    else fprintf(stderr, "parley: %s: %s\n", kind, message);
+}
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static int parse_code_opts(int argc, char **argv, code_opts *o)
+{
+    static const struct option longopts[] = {
+        {"format", required_argument, 0, 'f'}, {"input", required_argument, 0, 'i'},
+        {"date", required_argument, 0, 'd'},   {"dict", required_argument, 0, 'D'},
+        {"output", required_argument, 0, 'o'}, {"quiet", no_argument, 0, 'q'},
+        {"stats", no_argument, 0, 'S'},        {"help", no_argument, 0, 'h'},
+        {0, 0, 0, 0}};
+    static const char *inputs[] = {"auto", "news", "jsonl", "text"};
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "f:i:d:D:o:qh", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'f':
+            if (!strcmp(optarg, "jsonl")) o->format = PARLEY_OUTPUT_JSONL;
+            else if (!strcmp(optarg, "table")) o->format = PARLEY_OUTPUT_TABLE;
+            else return fprintf(stderr, "parley: unknown format '%s' (jsonl, table)\n", optarg), -1;
+            break;
+        case 'i': {
+            int found = 0;
+            for (int k = 0; k < 4; k++)
+                if (!strcmp(optarg, inputs[k])) o->input = (parley_format)k, found = 1;
+            if (!found)
+                return fprintf(stderr, "parley: unknown input '%s' (auto, news, jsonl, text)\n",
+                               optarg), -1;
+            break;
+        }
+        case 'd': o->date = optarg; break;
+        case 'D': o->dict = optarg; break;
+        case 'o': o->output = optarg; break;
+        case 'q': o->quiet = 1; break;
+        case 'S': o->stats = 1; break;
+        case 'h': fputs(code_usage, stdout); exit(EXIT_ALL_CODED);
+        default: fputs("Try 'parley code --help'.\n", stderr); return -1;
+        }
+    }
+    if (optind >= argc) {
+        fputs("parley: no input files (use '-' for standard input)\n", stderr);
+        return -1;
+    }
+    return 0;
+}
+
+static parley_ctx *load_context(const code_opts *o)
+{
+    parley_ctx *ctx = parley_ctx_new();
+    if (!ctx) {
+        fputs("parley: out of memory\n", stderr);
+        return NULL;
+    }
+    parley_ctx_set_diag(ctx, print_diag, NULL);
+    const char *dict = o->dict ? o->dict : getenv("PARLEY_DICT");
+    if (!dict || !*dict) dict = PARLEY_DICT_DEFAULT;
+    parley_status rc = parley_ctx_load_dict(ctx, dict);
+    if (rc == PARLEY_OK) rc = parley_ctx_compile(ctx);
+    if (rc != PARLEY_OK) {
+        fprintf(stderr, "parley: dictionaries: %s\n", parley_errmsg(ctx));
+        parley_ctx_free(ctx);
+        return NULL;
+    }
+    return ctx;
+}
+
+static int code_one(parley_ctx *ctx, const code_opts *o, parley_story *story, FILE *out,
+                    run_totals *t)
+{
+    parley_events *events = NULL;
+    parley_status rc = parley_code(ctx, story, &events);
+    if (rc != PARLEY_OK) {
+        fprintf(stderr, "parley: %s: error: %s\n", parley_story_id(story), parley_errmsg(ctx));
+        t->skipped++;
+        return 0;
+    }
+    t->coded++;
+    t->sentences += parley_events_sentences(events);
+    t->events += parley_events_count(events);
+    t->bytes += parley_story_text_len(story);
+    rc = parley_write_events(out, o->format, story, events);
+    parley_events_free(events);
+    if (rc != PARLEY_OK) {
+        fputs("parley: error: cannot write events\n", stderr);
+        return -1;
+    }
+    return 0;
+}
+
+/* Codes every story of one input; a malformed story is reported and skipped. */
+static int code_file(parley_ctx *ctx, const code_opts *o, const char *path, FILE *out,
+                     run_totals *t)
+{
+    parley_reader_opts ropts = {o->input, o->date, print_diag, NULL};
+    parley_reader *reader = NULL;
+    char err[512] = "";
+    if (parley_reader_open(&reader, path, &ropts, err, sizeof err) != PARLEY_OK) {
+        fprintf(stderr, "parley: error: %s\n", err[0] ? err : path);
+        t->io_error = 1;
+        return 0;
+    }
+    for (;;) {
+        parley_story *story = NULL;
+        parley_status rc = parley_reader_next(reader, &story);
+        if (rc == PARLEY_END) break;
+        if (rc == PARLEY_EPARSE) {
+            t->read++;
+            t->skipped++;
+            fprintf(stderr, "parley: error: %s\n", parley_reader_errmsg(reader));
+            continue;
+        }
+        if (rc != PARLEY_OK) {
+            fprintf(stderr, "parley: error: %s\n", parley_reader_errmsg(reader));
+            t->io_error = 1;
+            break;
+        }
+        t->read++;
+        int failed = code_one(ctx, o, story, out, t);
+        parley_story_free(story);
+        if (failed) {
+            parley_reader_free(reader);
+            return -1;
+        }
+    }
+    parley_reader_free(reader);
+    return 0;
+}
+
+static int cmd_code(int argc, char **argv)
+{
+    code_opts o = {PARLEY_OUTPUT_JSONL, PARLEY_FORMAT_AUTO, NULL, NULL, NULL, 0, 0};
+    if (parse_code_opts(argc, argv, &o)) return EXIT_USAGE;
+    double t0 = now_ms();
+    parley_ctx *ctx = load_context(&o);
+    if (!ctx) return EXIT_USAGE;
+    double t1 = now_ms();
+    FILE *out = o.output ? fopen(o.output, "w") : stdout;
+    if (!out) {
+        perror(o.output);
+        parley_ctx_free(ctx);
+        return EXIT_USAGE;
+    }
+    run_totals t = {0};
+    int write_failed = parley_write_header(out, o.format) != PARLEY_OK;
+    for (int i = optind; i < argc && !write_failed; i++)
+        write_failed = code_file(ctx, &o, argv[i], out, &t) != 0;
+    if (fflush(out) != 0) write_failed = 1;
+    if (out != stdout && fclose(out) != 0) write_failed = 1;
+    double t2 = now_ms();
+    if (!o.quiet)
+        fprintf(stderr, "parley: %zu stories read, %zu coded, %zu skipped; %zu sentences; "
+                        "%zu events written\n", t.read, t.coded, t.skipped, t.sentences, t.events);
+    if (o.stats) {
+        struct rusage ru;
+        getrusage(RUSAGE_SELF, &ru);
+        fprintf(stderr, "parley: stats: dict_load_ms=%.1f code_ms=%.1f bytes=%zu stories=%zu "
+                        "sentences=%zu events=%zu peak_rss_kb=%ld\n",
+                t1 - t0, t2 - t1, t.bytes, t.coded, t.sentences, t.events, ru.ru_maxrss);
+    }
+    parley_ctx_free(ctx);
+    if (write_failed || t.io_error) return EXIT_USAGE;
+    return t.skipped ? EXIT_SKIPPED : EXIT_ALL_CODED;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs(main_usage, stderr);
+        return EXIT_USAGE;
+    }
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
+        fputs(main_usage, stdout);
+        return EXIT_ALL_CODED;
+    }
+    if (!strcmp(cmd, "--version") || !strcmp(cmd, "-V")) {
+        printf("parley %s\n", parley_version());
+        return EXIT_ALL_CODED;
+    }
+    if (!strcmp(cmd, "code")) return cmd_code(argc - 1, argv + 1);
+    fprintf(stderr, "parley: unknown command '%s'\n%s", cmd, main_usage);
+    return EXIT_USAGE;
+}

@@ -1,0 +1,498 @@
+/* analyse.c: one sentence's analysis. Token classes, then noun-phrase chunks, each resolved
+ * to an actor (dictionary entry, country + agent, memory of earlier mentions, place context),
+ * then lists of chunks joined by commas and "and", with appositions merged ("Tokyo, Japan";
+ * "Kimiko Hirata, director of ..."). Verb patterns read only this analysis. */
+#include "code/code.h"
+
+#include <string.h>
+
+/* ---- token classes ------------------------------------------------------------------------ */
+
+static uint8_t match_class(const pl_dict *d, const pl_match *m)
+{
+    uint8_t cls = PL_C_OTHER;
+    for (uint32_t p = m->phrase; p; p = d->phrases[p].next) {
+        uint8_t k = d->phrases[p].kind;
+        if (k >= PL_PH_NAME && k <= PL_PH_PLACE) return PL_C_ACTOR;
+        if (k == PL_PH_AGENT) cls = PL_C_AGENT;
+    }
+    return cls;
+}
+
+static uint8_t token_class(const parley_ctx *ctx, const pl_sentence *s, const pl_token *t)
+{
+    if (t->flags & PL_TF_POSS) return PL_C_POSS;
+    uint8_t fw = pl_word_class(&ctx->grammar, t);
+    if (fw) return fw;
+    const char *norm = pl_token_norm(&s->toks, t);
+    switch (t->kind) {
+    case PL_TOK_PUNCT:
+        if (norm[0] == ',' && !norm[1]) return PL_C_COMMA;
+        if (norm[0] == '-' && !norm[1]) return PL_C_HYPHEN;
+        if (norm[0] == '&' && !norm[1]) return PL_C_AND;
+        return PL_C_OTHER;
+    case PL_TOK_WORD:
+        return (t->flags & PL_TF_CAP) ? PL_C_NAME : PL_C_WORD;
+    default:
+        return PL_C_OTHER;
+    }
+}
+
+int pl_is_verb_anchor(const parley_ctx *ctx, const pl_sentence *s, size_t i)
+{
+    const pl_token *t = &s->toks.v[i];
+    if (t->kind != PL_TOK_WORD || (t->flags & PL_TF_CAP) || !t->lemma) return 0;
+    if (s->cls[i] != PL_C_WORD && s->cls[i] != PL_C_SAY) return 0;
+    /* "the visit", "Japan's visit": a noun, not the verb. */
+    if (i > s->first && (s->cls[i - 1] == PL_C_DET || s->cls[i - 1] == PL_C_POSS)) return 0;
+    size_t n;
+    return pl_verb_patterns(&ctx->dict, t->lemma, &n) != NULL;
+}
+
+static void classify(const parley_ctx *ctx, pl_sentence *s)
+{
+    size_t end = s->first + s->n;
+    for (size_t i = s->first; i < end; i++) s->match_of[i] = -1;
+    for (size_t m = 0; m < s->matches.n; m++)
+        for (uint32_t i = s->matches.v[m].start; i < s->matches.v[m].end; i++)
+            s->match_of[i] = (int32_t)m;
+    for (size_t i = s->first; i < end; i++) {
+        int32_t m = s->match_of[i];
+        uint8_t cls = m >= 0 ? match_class(&ctx->dict, &s->matches.v[m]) : PL_C_OTHER;
+        s->cls[i] = cls != PL_C_OTHER ? cls : token_class(ctx, s, &s->toks.v[i]);
+    }
+    /* Anchors are verbs, never words inside a noun phrase. */
+    for (size_t i = s->first; i < end; i++)
+        if (s->cls[i] == PL_C_WORD && pl_is_verb_anchor(ctx, s, i)) s->cls[i] = PL_C_VERB;
+}
+
+/* ---- chunks ----------------------------------------------------------------------------- */
+
+static int is_head(uint8_t c)
+{
+    return c == PL_C_ACTOR || c == PL_C_AGENT || c == PL_C_NAME;
+}
+
+/* A run of at most three lower-case words before an agent: "senior officials",
+ * "Japanese climate NGO", "riot police". */
+static int modifies_agent(const pl_sentence *s, size_t i, size_t end)
+{
+    for (size_t k = i; k < end && k < i + 4; k++) {
+        if (s->cls[k] == PL_C_AGENT) return 1;
+        if (s->cls[k] != PL_C_WORD) return 0;
+    }
+    return 0;
+}
+
+static int starts_material(const pl_sentence *s, size_t i, size_t end)
+{
+    if (i >= end) return 0;
+    return is_head(s->cls[i]) || (s->cls[i] == PL_C_WORD && modifies_agent(s, i, end));
+}
+
+static int can_start(const pl_sentence *s, size_t i, size_t end)
+{
+    if (s->cls[i] == PL_C_DET) return starts_material(s, i + 1, end);
+    return starts_material(s, i, end);
+}
+
+/* Where the chunk starting at i ends (exclusive), before trimming. */
+static size_t extend(const pl_sentence *s, size_t i, size_t end)
+{
+    size_t k = i;
+    if (s->cls[k] == PL_C_DET) k++;
+    while (k < end) {
+        uint8_t c = s->cls[k];
+        if (is_head(c)) k++;
+        else if (c == PL_C_WORD && modifies_agent(s, k, end)) k++;
+        else if (c == PL_C_POSS && starts_material(s, k + 1, end)) k++;
+        else if (c == PL_C_HYPHEN && k > i && is_head(s->cls[k - 1]) && k + 1 < end &&
+                 is_head(s->cls[k + 1]))
+            k++;
+        else if (c == PL_C_CONN && k > i && is_head(s->cls[k - 1])) {
+            size_t after = k + 1 < end && s->cls[k + 1] == PL_C_DET ? k + 2 : k + 1;
+            if (after < end && is_head(s->cls[after])) k = after;
+            else break;
+        } else
+            break;
+    }
+    return k;
+}
+
+static int add_chunk(pl_sentence *s, size_t start, size_t end)
+{
+    if (PL_GROW(s->chunks, s->chunks_cap, s->nchunks + 1)) return -1;
+    pl_chunk *c = &s->chunks[s->nchunks++];
+    memset(c, 0, sizeof *c);
+    c->start = (uint32_t)start;
+    c->end = (uint32_t)end;
+    c->next = c->prev = -1;
+    c->after_prep = start > s->first &&
+                    (s->cls[start - 1] == PL_C_PREP || s->cls[start - 1] == PL_C_CONN);
+    /* The trailing run of unknown capitalized words is the name, if there is one. */
+    size_t k = end;
+    while (k > start && s->cls[k - 1] == PL_C_NAME) k--;
+    c->name_start = (uint32_t)k;
+    c->name_end = (uint32_t)end;
+    return 0;
+}
+
+static int find_chunks(pl_sentence *s)
+{
+    size_t end = s->first + s->n;
+    s->nchunks = 0;
+    for (size_t i = s->first; i < end;) {
+        if (!can_start(s, i, end)) {
+            i++;
+            continue;
+        }
+        size_t j = extend(s, i, end);
+        while (j > i && !is_head(s->cls[j - 1])) j--;
+        if (j > i && add_chunk(s, i, j)) return -1;
+        i = j > i ? j : i + 1;
+    }
+    return 0;
+}
+
+/* ---- resolving a chunk to an actor ------------------------------------------------------- */
+
+/* Lower-case key of tokens [a, b), words joined by single spaces, in the story arena. */
+static const char *name_key(pl_story_state *st, const pl_sentence *s, size_t a, size_t b)
+{
+    pl_buf key = {0};
+    for (size_t i = a; i < b; i++) {
+        const pl_token *t = &s->toks.v[i];
+        if (i > a && pl_buf_putc(&key, ' ')) break;
+        if (pl_buf_append(&key, pl_token_norm(&s->toks, t), t->norm_len)) break;
+    }
+    const char *out = key.data ? pl_arena_strndup(&st->arena, key.data, key.len) : NULL;
+    pl_buf_free(&key);
+    return out;
+}
+
+static const pl_actor_entry *country_entry(const pl_dict *d, const char *code, size_t len)
+{
+    uint32_t id = pl_strmap_get(&d->actor_ids, code, len);
+    if (!id || d->actors[id - 1].kind != PL_ACTOR_COUNTRY) return NULL;
+    return &d->actors[id - 1];
+}
+
+/* "USAGOV" is USA + GOV when USA is a country; an IGO code stands whole. */
+static void split_code(const parley_ctx *ctx, pl_story_state *st, pl_chunk *c, const char *code)
+{
+    size_t len = strlen(code);
+    c->code = code;
+    if (len >= 3 && country_entry(&ctx->dict, code, 3)) {
+        c->country = len == 3 ? code : pl_arena_strndup(&st->arena, code, 3);
+        c->agent = len > 3 ? code + 3 : NULL;
+    } else {
+        c->country = code;
+        c->agent = NULL;
+    }
+}
+
+typedef struct chunk_parts {
+    const pl_actor_entry *entry;   /* a named actor that is not a country */
+    const char *country;           /* from a country's name, adjective or people */
+    const char *agent;
+    pl_place_ref place;
+    int only_place, only_country, has_actor;
+} chunk_parts;
+
+static void read_match(const parley_ctx *ctx, const pl_sentence *s, const pl_match *m,
+                       pl_story_state *st, chunk_parts *p)
+{
+    const pl_dict *d = &ctx->dict;
+    for (uint32_t ph = m->phrase; ph; ph = d->phrases[ph].next) {
+        const pl_phrase *x = &d->phrases[ph];
+        if (x->kind == PL_PH_AGENT) {
+            if (!p->agent) p->agent = d->agents[x->entry].code;
+            continue;
+        }
+        if (x->kind < PL_PH_NAME || x->kind > PL_PH_PLACE) continue;
+        const pl_actor_entry *e = &d->actors[x->entry];
+        p->has_actor = 1;
+        if (x->kind == PL_PH_CAPITAL || x->kind == PL_PH_PLACE) {
+            if (!p->place.name) {
+                size_t a = s->toks.v[m->start].start, b = s->toks.v[m->end - 1].end;
+                p->place.name = pl_arena_strndup(&st->arena, s->text + a, b - a);
+                p->place.country = e->country;
+            }
+        } else if (e->kind == PL_ACTOR_COUNTRY) {
+            if (!p->country) p->country = e->country;
+        } else if (!p->entry) {
+            p->entry = e;
+        }
+    }
+}
+
+/* What the chunk's own words say. */
+static void read_parts(const parley_ctx *ctx, pl_story_state *st, const pl_sentence *s,
+                       const pl_chunk *c, chunk_parts *p)
+{
+    memset(p, 0, sizeof *p);
+    int other_heads = 0;
+    int32_t last = -1;
+    for (uint32_t i = c->start; i < c->end; i++) {
+        int32_t m = s->match_of[i];
+        if (m >= 0 && m != last) read_match(ctx, s, &s->matches.v[m], st, p);
+        last = m;
+        if (s->cls[i] == PL_C_AGENT || s->cls[i] == PL_C_NAME) other_heads = 1;
+    }
+    int plain = !other_heads && !p->entry && !p->agent;
+    p->only_place = plain && p->place.name && !p->country;
+    p->only_country = plain && p->country && !p->place.name;
+}
+
+static const pl_chunk *remembered_name(pl_story_state *st, const pl_sentence *s,
+                                       const pl_chunk *c)
+{
+    if (c->name_end <= c->name_start) return NULL;
+    const char *full = name_key(st, s, c->name_start, c->name_end);
+    uint32_t id = full ? pl_strmap_get(&st->names, full, strlen(full)) : 0;
+    if (!id) {
+        const pl_token *t = &s->toks.v[c->name_end - 1];
+        id = pl_strmap_get(&st->names, pl_token_norm(&s->toks, t), t->norm_len);
+    }
+    return id ? &st->name_refs[id - 1] : NULL;
+}
+
+static const pl_place_ref *remembered_place(pl_story_state *st, const pl_sentence *s,
+                                            const pl_chunk *c)
+{
+    if (c->name_end <= c->name_start || c->name_start != c->start) return NULL;
+    const char *key = name_key(st, s, c->start, c->end);
+    uint32_t id = key ? pl_strmap_get(&st->places, key, strlen(key)) : 0;
+    return id ? &st->place_refs[id - 1] : NULL;
+}
+
+static void compose_code(pl_story_state *st, pl_chunk *c)
+{
+    if (!c->country) c->code = NULL;
+    else if (!c->agent) c->code = c->country;
+    else c->code = pl_arena_printf(&st->arena, "%s%s", c->country, c->agent);
+}
+
+static void resolve_chunk(const parley_ctx *ctx, pl_story_state *st, const pl_sentence *s,
+                          pl_chunk *c)
+{
+    chunk_parts p;
+    read_parts(ctx, st, s, c, &p);
+    c->has_actor = (uint8_t)p.has_actor;
+    c->has_agent = p.agent != NULL;
+    c->place = p.place;
+    c->only_place = (uint8_t)p.only_place;
+    c->only_country = (uint8_t)p.only_country;
+    /* A named actor with a code valid at the story's date wins outright. */
+    const char *code = p.entry ? pl_actor_code_at(p.entry, st->date) : NULL;
+    if (code) {
+        split_code(ctx, st, c, code);
+        c->actor = p.entry->id;
+        return;
+    }
+    c->country = p.country ? p.country : p.place.country;
+    c->agent = p.agent;
+    if (!p.has_actor) {
+        const pl_place_ref *known = remembered_place(st, s, c);
+        if (known) {
+            c->place = *known;
+            c->place.name = known->name;
+            c->country = known->country;
+            c->only_place = 1;
+        }
+    }
+    if (!c->country || !c->agent) {
+        const pl_chunk *seen = remembered_name(st, s, c);
+        if (seen) {
+            if (!c->country) c->country = seen->country;
+            if (!c->agent) c->agent = seen->agent;
+            c->actor = seen->actor;
+            c->inferred = seen->inferred;
+        }
+    }
+    /* A role with no country ("Prime Minister Yoshihide Suga") is placed by context. */
+    if (!c->country && c->agent && st->context.country) {
+        c->country = st->context.country;
+        c->inferred = 1;
+    }
+    if (c->only_country && !c->place.name) {
+        size_t a = s->toks.v[c->start].start, b = s->toks.v[c->end - 1].end;
+        c->place.name = pl_arena_strndup(&st->arena, s->text + a, b - a);
+        c->place.country = c->country;
+    }
+    compose_code(st, c);
+}
+
+/* ---- lists and appositions --------------------------------------------------------------- */
+
+enum sep_kind { SEP_NONE, SEP_COMMA, SEP_LIST };
+
+static enum sep_kind separator(const pl_sentence *s, const pl_chunk *a, const pl_chunk *b)
+{
+    if (b->start <= a->end || b->start - a->end > 3) return SEP_NONE;
+    int commas = 0, ands = 0;
+    for (uint32_t i = a->end; i < b->start; i++) {
+        if (s->cls[i] == PL_C_COMMA) commas++;
+        else if (s->cls[i] == PL_C_AND || s->cls[i] == PL_C_INCLUDING) ands++;
+        else return SEP_NONE;
+    }
+    if (commas == 1 && ands == 0) return SEP_COMMA;
+    return commas <= 1 && ands >= 1 ? SEP_LIST : SEP_NONE;
+}
+
+static int unresolved_name(const pl_chunk *c)
+{
+    return !c->code && !c->has_agent && c->name_end > c->name_start;
+}
+
+static int remember_place(pl_story_state *st, const char *key, const pl_place_ref *place)
+{
+    size_t len = strlen(key);
+    if (pl_strmap_get(&st->places, key, len)) return 0;
+    uint32_t id = pl_strmap_intern(&st->places, key, len);
+    if (!id || PL_GROW(st->place_refs, st->place_refs_cap, id)) return -1;
+    st->place_refs[id - 1] = *place;
+    return 0;
+}
+
+/* Merges b into a when b restates a: "Tokyo, Japan" (a place in a country) or
+ * "Kimiko Hirata, International Director of ..." (a name, then its title). */
+static int apposition(pl_story_state *st, const pl_sentence *s, pl_chunk *a, const pl_chunk *b)
+{
+    pl_chunk merged = *b;
+    merged.start = a->start;
+    merged.name_start = a->name_start;
+    merged.name_end = a->name_end;
+    merged.after_prep = a->after_prep;
+    merged.prev = a->prev;
+    merged.next = -1;
+    if ((a->only_place || unresolved_name(a)) && b->only_country) {
+        merged.only_place = 1;
+        merged.only_country = 0;
+        if (a->only_place) {
+            merged.place.name = a->place.name;
+        } else {
+            /* An unknown place placed by its country: remember it for later sentences. */
+            size_t x = s->toks.v[a->start].start, y = s->toks.v[a->end - 1].end;
+            merged.place.name = pl_arena_strndup(&st->arena, s->text + x, y - x);
+            const char *key = name_key(st, s, a->start, a->end);
+            if (!merged.place.name || !key || remember_place(st, key, &merged.place)) return -1;
+        }
+        *a = merged;
+        return 1;
+    }
+    if (unresolved_name(a) && b->has_agent && b->code) {
+        *a = merged;
+        return 1;
+    }
+    return 0;
+}
+
+/* Links chunks into lists and merges appositions; chunks stay in text order. */
+static int build_lists(pl_story_state *st, pl_sentence *s)
+{
+    size_t out = 0;
+    for (size_t k = 0; k < s->nchunks; k++) {
+        if (out > 0) {
+            pl_chunk *prev = &s->chunks[out - 1];
+            enum sep_kind sep = separator(s, prev, &s->chunks[k]);
+            if (sep == SEP_COMMA) {
+                int merged = apposition(st, s, prev, &s->chunks[k]);
+                if (merged < 0) return -1;
+                if (merged) continue;
+            }
+            if (sep != SEP_NONE) {
+                prev->next = (int32_t)out;
+                s->chunks[k].prev = (int32_t)(out - 1);
+            }
+        }
+        if (out != k) s->chunks[out] = s->chunks[k];
+        out++;
+    }
+    s->nchunks = out;
+    return 0;
+}
+
+/* ---- the sentence ------------------------------------------------------------------------ */
+
+static int reserve_per_token(pl_sentence *s)
+{
+    size_t need = s->toks.n;
+    if (need <= s->per_token_cap) return 0;
+    size_t cap = s->per_token_cap, c2 = cap, c3 = cap, c4 = cap;
+    if (PL_GROW(s->match_of, cap, need) || PL_GROW(s->cls, c2, need) ||
+        PL_GROW(s->chunk_at, c3, need) || PL_GROW(s->chunk_ending, c4, need))
+        return -1;
+    s->per_token_cap = cap;
+    return 0;
+}
+
+/* "In Tokyo, ..." at the start of a sentence moves the story there; any "in X" or "at X"
+ * with a place is this sentence's place. */
+static void find_places(const parley_ctx *ctx, pl_story_state *st, pl_sentence *s)
+{
+    s->place.name = s->place.country = NULL;
+    for (size_t k = 0; k < s->nchunks; k++) {
+        const pl_chunk *c = &s->chunks[k];
+        if (!c->after_prep || !(c->only_place || c->only_country) || !c->place.name) continue;
+        uint32_t prep = s->toks.v[c->start - 1].word;
+        if (prep != ctx->grammar.in_id && prep != ctx->grammar.at_id) continue;
+        if (!s->place.name) s->place = c->place;
+        if (c->start - 1 == s->first) st->context = c->place;
+    }
+}
+
+int pl_analyse_sentence(const parley_ctx *ctx, pl_story_state *st, pl_sentence *s)
+{
+    if (reserve_per_token(s)) return -1;
+    s->matches.n = 0;
+    if (pl_lex_match(&ctx->dict, &s->toks, s->first, s->n, &s->matches)) return -1;
+    classify(ctx, s);
+    if (find_chunks(s)) return -1;
+    /* A leading "In X," sets the context before the chunks that follow are resolved. */
+    for (size_t k = 0; k < s->nchunks; k++) {
+        resolve_chunk(ctx, st, s, &s->chunks[k]);
+        if (k == 0) find_places(ctx, st, s);
+    }
+    if (build_lists(st, s)) return -1;
+    size_t end = s->first + s->n;
+    for (size_t i = s->first; i < end; i++) s->chunk_at[i] = s->chunk_ending[i] = -1;
+    for (size_t k = 0; k < s->nchunks; k++) {
+        s->chunk_at[s->chunks[k].start] = (int32_t)k;
+        s->chunk_ending[s->chunks[k].end - 1] = (int32_t)k;
+    }
+    find_places(ctx, st, s);
+    return 0;
+}
+
+static int remember_name(pl_story_state *st, const char *key, const pl_chunk *c)
+{
+    size_t len = strlen(key);
+    uint32_t id = pl_strmap_intern(&st->names, key, len);
+    if (!id || PL_GROW(st->name_refs, st->name_refs_cap, id)) return -1;
+    st->name_refs[id - 1] = *c;
+    return 0;
+}
+
+int pl_remember_sentence(const parley_ctx *ctx, pl_story_state *st, const pl_sentence *s)
+{
+    (void)ctx;
+    for (size_t k = 0; k < s->nchunks; k++) {
+        const pl_chunk *c = &s->chunks[k];
+        if (!c->code || !c->country) continue;
+        size_t a = c->name_start, b = c->name_end;
+        if (b <= a) {
+            /* A named entry ("John Kerry") is remembered by its last word too. */
+            if (!c->actor) continue;
+            a = c->end - 1;
+            b = c->end;
+        }
+        const char *full = name_key(st, s, a, b);
+        const pl_token *last = &s->toks.v[b - 1];
+        const char *surname = pl_arena_strndup(&st->arena, pl_token_norm(&s->toks, last),
+                                               last->norm_len);
+        if (!full || !surname || remember_name(st, full, c) || remember_name(st, surname, c))
+            return -1;
+    }
+    return 0;
+}

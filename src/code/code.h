@@ -1,0 +1,118 @@
+/* code.h: the coder. A sentence is analysed once into token classes, noun-phrase chunks
+ * resolved to actors, and lists of chunks (compounds, appositions); verb patterns then read
+ * that analysis to find source, verb and target. Internal. */
+#ifndef PL_CODE_H
+#define PL_CODE_H
+
+#include "lex/lex.h"
+#include "parley.h"
+#include "text/text.h"
+#include "util/util.h"
+
+/* Token classes the sentence analysis works with. */
+enum pl_class {
+    PL_C_OTHER = 0,          /* ends a noun phrase */
+    PL_C_ACTOR,              /* inside an actor phrase (name, adjective, capital, place) */
+    PL_C_AGENT,              /* inside an agent phrase */
+    PL_C_NAME,               /* a capitalized word no dictionary knows */
+    PL_C_WORD,               /* a lower-case content word */
+    PL_C_DET,                /* the, a, his... */
+    PL_C_POSS,               /* 's */
+    PL_C_CONN,               /* of, for: inside titles ("Minister of Foreign Affairs") */
+    PL_C_HYPHEN,
+    PL_C_COMMA,
+    PL_C_AND,                /* and, or, & */
+    PL_C_INCLUDING,          /* including: introduces more list members */
+    PL_C_PREP,               /* other prepositions */
+    PL_C_AUX,                /* is, was, has, will... */
+    PL_C_ADV,                /* also, then, jointly... */
+    PL_C_NEG,                /* not, n't, never */
+    PL_C_SAY,                /* said, says, told: clause boundaries for lists */
+    PL_C_VERB,               /* a verb some pattern starts with */
+    PL_C_STOP                /* other function words: pronouns, conjunctions */
+};
+
+/* Word classes of function words, by vocabulary id; built into the context. */
+typedef struct pl_grammar {
+    uint8_t *class_of;       /* indexed by vocab id */
+    size_t n;
+    uint32_t in_id, at_id;   /* place prepositions */
+} pl_grammar;
+
+/* Interns the function words into the vocabulary and classifies them; call before
+ * pl_dict_compile so that their lemmas are computed with the rest. */
+int pl_grammar_init(pl_grammar *g, pl_dict *d);
+void pl_grammar_free(pl_grammar *g);
+
+struct parley_ctx {
+    pl_dict dict;
+    pl_grammar grammar;
+    pl_buf err;
+    parley_diag_fn diag;
+    void *diag_user;
+};
+
+/* A place named in the story. */
+typedef struct pl_place_ref {
+    const char *name;        /* as written */
+    const char *country;     /* ISO alpha-3 or NULL */
+} pl_place_ref;
+
+/* An actor phrase and what it resolved to. Strings point into the dictionary or the story's
+ * scratch arena. */
+typedef struct pl_chunk {
+    uint32_t start, end;     /* tokens, end exclusive */
+    uint32_t name_start, name_end; /* the trailing run of unknown capitalized words, if any */
+    const char *code, *country, *agent, *actor;
+    pl_place_ref place;      /* set when the phrase names a place */
+    uint8_t inferred;        /* country or agent came from context */
+    uint8_t has_actor;       /* a country, adjective, capital, place or named entry inside */
+    uint8_t has_agent;
+    uint8_t only_place;      /* nothing but a place: a capital, a known place, a country */
+    uint8_t only_country;    /* nothing but a country name */
+    uint8_t after_prep;      /* a preposition stands right before it */
+    int32_t next, prev;      /* neighbours in a list (compound), -1 for none */
+} pl_chunk;
+
+/* Per-story state: memories of names and places, and the place context ("In Tokyo, ..."). */
+typedef struct pl_story_state {
+    pl_arena arena;
+    int32_t date;            /* story date as YYYYMMDD, 0 unknown */
+    pl_strmap names;         /* lower-case name -> index + 1 in name_refs */
+    pl_chunk *name_refs;
+    size_t name_refs_cap;
+    pl_strmap places;        /* lower-case place name -> index + 1 in place_refs */
+    pl_place_ref *place_refs;
+    size_t place_refs_cap;
+    pl_place_ref context;    /* where the story is now; name NULL when unknown */
+} pl_story_state;
+
+/* The analysis of one sentence. Vectors are reused from sentence to sentence. */
+typedef struct pl_sentence {
+    const char *text;        /* the story text */
+    pl_tokens toks;
+    size_t first, n;         /* this sentence's tokens */
+    pl_matches matches;
+    int32_t *match_of;       /* per token: index in matches or -1 */
+    uint8_t *cls;            /* per token: enum pl_class */
+    size_t per_token_cap;
+    pl_chunk *chunks;
+    size_t nchunks, chunks_cap;
+    int32_t *chunk_at;       /* per token: chunk starting there, or -1 */
+    int32_t *chunk_ending;   /* per token: chunk ending at this token (inclusive), or -1 */
+    pl_place_ref place;      /* "in X" inside this sentence */
+} pl_sentence;
+
+/* Fills classes, chunks (resolved) and lists for tokens [s->first, s->first + s->n). */
+int pl_analyse_sentence(const parley_ctx *ctx, pl_story_state *st, pl_sentence *s);
+/* 1 if token i is a verb some pattern starts with (used while classifying). */
+int pl_is_verb_anchor(const parley_ctx *ctx, const pl_sentence *s, size_t i);
+/* Remembers the names and places of resolved chunks for later sentences. */
+int pl_remember_sentence(const parley_ctx *ctx, pl_story_state *st, const pl_sentence *s);
+
+static inline uint8_t pl_word_class(const pl_grammar *g, const pl_token *t)
+{
+    return t->word && t->word < g->n ? g->class_of[t->word] : 0;
+}
+
+#endif

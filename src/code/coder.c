@@ -1,0 +1,347 @@
+/* coder.c: codes a story. Sentences are analysed (analyse.c); at each verb with patterns the
+ * longest pattern that fits gives the event code, the subject list the sources and the list
+ * at the pattern's target slot the targets. */
+#include "code/code.h"
+#include "code/events.h"
+#include "io/io.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct pattern_match {
+    const pl_verb_pattern *pattern;
+    int32_t target;          /* chunk at the target slot, -1 for none */
+    size_t end;              /* token after the pattern */
+} pattern_match;
+
+static int item_matches(const pl_token *t, uint32_t item)
+{
+    return t->lemma == item || t->word == item;
+}
+
+/* Matches items[k..] at token pos; sets m->target and m->end. Backtracks over `*`. */
+static int match_items(const pl_sentence *s, const pl_verb_pattern *p, uint32_t k, size_t pos,
+                       pattern_match *m)
+{
+    size_t end = s->first + s->n;
+    if (k == p->nitems) {
+        m->end = pos;
+        return 1;
+    }
+    uint32_t item = p->items[k];
+    if (item == PL_PAT_SKIP) {
+        for (size_t skip = 0; skip <= PL_PAT_SKIP_MAX && pos + skip <= end; skip++)
+            if (match_items(s, p, k + 1, pos + skip, m)) return 1;
+        return 0;
+    }
+    if (pos >= end) return 0;
+    if (item == PL_PAT_TARGET) {
+        int32_t c = s->chunk_at[pos];
+        if (c < 0 || !s->chunks[c].code) return 0;
+        m->target = c;
+        return match_items(s, p, k + 1, s->chunks[c].end, m);
+    }
+    return item_matches(&s->toks.v[pos], item) && match_items(s, p, k + 1, pos + 1, m);
+}
+
+static int match_verb(const parley_ctx *ctx, const pl_sentence *s, size_t v, pattern_match *m)
+{
+    size_t count;
+    const pl_verb_pattern *pats = pl_verb_patterns(&ctx->dict, s->toks.v[v].lemma, &count);
+    for (size_t i = 0; i < count; i++) {
+        m->pattern = &pats[i];
+        m->target = -1;
+        if (match_items(s, &pats[i], 0, v + 1, m)) return 1;
+    }
+    return 0;
+}
+
+static int ends_in_ly(const pl_sentence *s, size_t i)
+{
+    const pl_token *t = &s->toks.v[i];
+    const char *w = pl_token_norm(&s->toks, t);
+    return t->norm_len > 4 && !strcmp(w + t->norm_len - 2, "ly");
+}
+
+/* The chunk acting as subject of the verb at v: the nearest one to its left across
+ * adverbs, auxiliaries, negation and one comma. -1 if none; *negated set by "not". */
+static int32_t find_subject(const pl_sentence *s, size_t v, int *negated)
+{
+    int commas = 0;
+    *negated = 0;
+    for (size_t j = v; j-- > s->first;) {
+        int32_t k = s->chunk_ending[j];
+        if (k >= 0) return s->chunks[k].after_prep ? -1 : k;
+        uint8_t c = s->cls[j];
+        if (c == PL_C_NEG) *negated = 1;
+        else if (c == PL_C_COMMA && !commas) commas++;
+        else if (c != PL_C_ADV && c != PL_C_AUX && !(c == PL_C_WORD && ends_in_ly(s, j)))
+            return -1;
+    }
+    return -1;
+}
+
+/* A list member that starts a new clause ("..., and Japan announced") is not one. */
+static int starts_clause(const pl_sentence *s, const pl_chunk *c)
+{
+    size_t after = c->end;
+    if (after >= s->first + s->n) return 0;
+    uint8_t cls = s->cls[after];
+    return cls == PL_C_AUX || cls == PL_C_SAY || cls == PL_C_NEG || cls == PL_C_VERB;
+}
+
+/* Members of the list ending at chunk k (subjects), not reaching into a prepositional
+ * phrase before them. */
+static size_t subject_list(const pl_sentence *s, int32_t k, int32_t *out, size_t max)
+{
+    size_t n = 0;
+    int32_t first = k;
+    while (s->chunks[first].prev >= 0 && !s->chunks[s->chunks[first].prev].after_prep)
+        first = s->chunks[first].prev;
+    for (int32_t c = first; c >= 0 && n < max; c = c == k ? -1 : s->chunks[c].next)
+        out[n++] = c;
+    return n;
+}
+
+static size_t target_list(const pl_sentence *s, int32_t k, int32_t *out, size_t max)
+{
+    size_t n = 0;
+    for (int32_t c = k; c >= 0 && n < max; c = s->chunks[c].next) {
+        if (n > 0 && starts_clause(s, &s->chunks[c])) break;
+        out[n++] = c;
+    }
+    return n;
+}
+
+/* ---- events -------------------------------------------------------------------------------- */
+
+typedef struct coding {
+    const parley_ctx *ctx;
+    const parley_story *story;
+    pl_story_state st;
+    pl_sentence s;
+    parley_events *out;
+    size_t sentence_events; /* index of this sentence's first event in out */
+    unsigned sentence_no;
+} coding;
+
+static const char *keep(coding *cd, const char *s)
+{
+    return s ? pl_arena_strdup(&cd->out->arena, s) : NULL;
+}
+
+static int set_actor(coding *cd, parley_actor *a, const pl_chunk *c)
+{
+    const pl_sentence *s = &cd->s;
+    size_t x = s->toks.v[c->start].start, y = s->toks.v[c->end - 1].end;
+    a->text = pl_arena_strndup(&cd->out->arena, s->text + x, y - x);
+    a->code = keep(cd, c->code);
+    a->country = keep(cd, c->country);
+    a->agent = keep(cd, c->agent);
+    a->actor = keep(cd, c->actor);
+    a->inferred = c->inferred;
+    return a->text && a->code ? 0 : -1;
+}
+
+static int already_coded(const coding *cd, const char *src, const char *tgt, const char *code)
+{
+    for (size_t i = cd->sentence_events; i < cd->out->n; i++) {
+        const parley_event *e = &cd->out->v[i];
+        if (!strcmp(e->source.code, src) && !strcmp(e->target.code, tgt) && !strcmp(e->code, code))
+            return 1;
+    }
+    return 0;
+}
+
+static const pl_place_ref *event_place(const coding *cd, const pattern_match *m,
+                                       const pl_chunk *target)
+{
+    /* A visit happens where it goes; anything else where the sentence or story is. */
+    if (!strcmp(m->pattern->code, "042") && target->place.name) return &target->place;
+    if (cd->s.place.name) return &cd->s.place;
+    if (cd->st.context.name) return &cd->st.context;
+    return NULL;
+}
+
+static int set_place(coding *cd, parley_event *e, const pl_place_ref *p)
+{
+    if (!p) return 0;
+    parley_place *place = pl_arena_alloc(&cd->out->arena, sizeof *place);
+    if (!place) return -1;
+    place->name = keep(cd, p->name);
+    place->country = keep(cd, p->country);
+    e->place = place;
+    return 0;
+}
+
+static const char *file_base(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+static int add_event(coding *cd, const pattern_match *m, const pl_chunk *src,
+                     const pl_chunk *tgt, size_t verb)
+{
+    const pl_verb_pattern *p = m->pattern;
+    if (!src->code || !tgt->code || !strcmp(src->code, tgt->code)) return 0;
+    if (already_coded(cd, src->code, tgt->code, p->code)) return 0;
+    parley_event *e = pl_events_add(cd->out);
+    if (!e) return -1;
+    e->sentence = cd->sentence_no;
+    e->date = keep(cd, parley_story_date(cd->story));
+    e->code = keep(cd, p->code);
+    e->root = pl_arena_strndup(&cd->out->arena, p->code, 2);
+    const pl_event_code *info = pl_event_code_find(&cd->ctx->dict, p->code);
+    e->quad_class = info ? info->quad : 0;
+    e->goldstein = info ? info->goldstein : 0;
+    e->has_goldstein = info != NULL;
+    e->code_name = info ? keep(cd, info->name) : NULL;
+    e->pattern = pl_arena_printf(&cd->out->arena, "%s:%ld %s", file_base(p->file), p->line,
+                                 p->text);
+    const pl_token *toks = cd->s.toks.v;
+    size_t first = src->start < verb ? src->start : verb;
+    size_t last = (tgt->end > m->end ? tgt->end : m->end) - 1;
+    e->span_start = toks[first].start;
+    e->span_end = toks[last].end;
+    if (set_actor(cd, &e->source, src) || set_actor(cd, &e->target, tgt) || !e->code ||
+        !e->root || !e->pattern || set_place(cd, e, event_place(cd, m, tgt)))
+        return -1;
+    return 0;
+}
+
+#define MAX_LIST 64
+
+static int code_verb(coding *cd, size_t v)
+{
+    const pl_sentence *s = &cd->s;
+    pattern_match m;
+    int negated;
+    if (!match_verb(cd->ctx, s, v, &m)) return 0;
+    int32_t subject = find_subject(s, v, &negated);
+    if (subject < 0 || negated) return 0;
+    int32_t sources[MAX_LIST], targets[MAX_LIST];
+    size_t ns = subject_list(s, subject, sources, MAX_LIST), nt = 0;
+    if (m.pattern->joint) {
+        /* Members of a compound subject act on one another, in order of mention. */
+        for (size_t i = 0; i < ns; i++)
+            for (size_t j = i + 1; j < ns; j++)
+                if (add_event(cd, &m, &s->chunks[sources[i]], &s->chunks[sources[j]], v))
+                    return -1;
+        return 0;
+    }
+    if (m.target < 0) return 0;
+    nt = target_list(s, m.target, targets, MAX_LIST);
+    for (size_t i = 0; i < ns; i++)
+        for (size_t j = 0; j < nt; j++)
+            if (add_event(cd, &m, &s->chunks[sources[i]], &s->chunks[targets[j]], v)) return -1;
+    return 0;
+}
+
+/* ---- sentences and stories ----------------------------------------------------------------- */
+
+enum discard { KEEP, DISCARD_SENTENCE, DISCARD_STORY };
+
+static enum discard discard_of(const pl_dict *d, const pl_sentence *s)
+{
+    enum discard worst = KEEP;
+    for (size_t m = 0; m < s->matches.n; m++)
+        for (uint32_t p = s->matches.v[m].phrase; p; p = d->phrases[p].next) {
+            if (d->phrases[p].kind == PL_PH_DISCARD_STORY) return DISCARD_STORY;
+            if (d->phrases[p].kind == PL_PH_DISCARD_SENTENCE) worst = DISCARD_SENTENCE;
+        }
+    return worst;
+}
+
+static int code_sentence(coding *cd, pl_span span, enum discard *discard)
+{
+    pl_sentence *s = &cd->s;
+    pl_tokens_clear(&s->toks);
+    if (pl_tokenize(&s->toks, s->text, span)) return -1;
+    s->first = 0;
+    s->n = s->toks.n;
+    if (s->n == 0) return 0;
+    pl_lex_assign_ids(&cd->ctx->dict, &s->toks, 0, s->n);
+    if (pl_analyse_sentence(cd->ctx, &cd->st, s)) return -1;
+    *discard = discard_of(&cd->ctx->dict, s);
+    if (*discard != KEEP) return 0;
+    cd->sentence_events = cd->out->n;
+    for (size_t i = 0; i < s->n; i++)
+        if (s->cls[i] == PL_C_VERB && code_verb(cd, i)) return -1;
+    return pl_remember_sentence(cd->ctx, &cd->st, s);
+}
+
+static void story_state_init(pl_story_state *st, const parley_story *story)
+{
+    memset(st, 0, sizeof *st);
+    pl_arena_init(&st->arena, 32 * 1024);
+    pl_strmap_init(&st->names);
+    pl_strmap_init(&st->places);
+    const char *date = parley_story_date(story);
+    if (!date || pl_date_parse(date, strlen(date), &st->date)) st->date = 0;
+}
+
+static void coding_free(coding *cd)
+{
+    pl_sentence *s = &cd->s;
+    pl_tokens_free(&s->toks);
+    free(s->matches.v);
+    free(s->match_of);
+    free(s->cls);
+    free(s->chunks);
+    free(s->chunk_at);
+    free(s->chunk_ending);
+    pl_strmap_free(&cd->st.names);
+    pl_strmap_free(&cd->st.places);
+    free(cd->st.name_refs);
+    free(cd->st.place_refs);
+    pl_arena_free(&cd->st.arena);
+}
+
+static int code_story(coding *cd)
+{
+    pl_spans sentences = {0};
+    const char *text = parley_story_text(cd->story);
+    int rc = pl_split_sentences(text, parley_story_text_len(cd->story), &sentences);
+    for (size_t i = 0; rc == 0 && i < sentences.n; i++) {
+        enum discard discard = KEEP;
+        cd->sentence_no = (unsigned)(i + 1);
+        rc = code_sentence(cd, sentences.v[i], &discard);
+        if (discard == DISCARD_STORY) {
+            /* A discarded story yields nothing, not even what came before the phrase. */
+            cd->out->n = 0;
+            break;
+        }
+    }
+    cd->out->sentences = sentences.n;
+    pl_spans_free(&sentences);
+    return rc;
+}
+
+parley_status parley_code(parley_ctx *ctx, const parley_story *story, parley_events **out)
+{
+    if (!ctx || !story || !out) return PARLEY_EINVAL;
+    *out = NULL;
+    if (!ctx->dict.compiled) {
+        parley_status rc = parley_ctx_compile(ctx);
+        if (rc != PARLEY_OK) return rc;
+    }
+    coding cd;
+    memset(&cd, 0, sizeof cd);
+    cd.ctx = ctx;
+    cd.story = story;
+    cd.out = pl_events_new();
+    if (!cd.out) return PARLEY_ENOMEM;
+    story_state_init(&cd.st, story);
+    cd.s.text = parley_story_text(story);
+    int rc = code_story(&cd);
+    coding_free(&cd);
+    if (rc) {
+        parley_events_free(cd.out);
+        pl_buf_clear(&ctx->err);
+        pl_buf_printf(&ctx->err, "%s: out of memory while coding", parley_story_id(story));
+        return PARLEY_ENOMEM;
+    }
+    *out = cd.out;
+    return PARLEY_OK;
+}

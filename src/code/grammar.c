@@ -1,0 +1,69 @@
+/* grammar.c: the closed classes of English function words the sentence analysis needs.
+ * They are interned into the dictionary vocabulary, so classifying a token is one array
+ * lookup by its word id. */
+#include "code/code.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const struct {
+    uint8_t cls;
+    const char *words;
+} function_words[] = {
+    {PL_C_DET, "the a an this that these those his her their its our my your whose each every "
+               "both either neither some any another"},
+    {PL_C_CONN, "of for"},
+    {PL_C_AND, "and or & nor"},
+    {PL_C_INCLUDING, "including"},
+    {PL_C_PREP, "in on at to from with by about into onto over after before during under "
+                "against between among through via without within across toward towards near "
+                "amid amidst despite since until upon around behind beyond inside outside "
+                "throughout along alongside beside besides following per than like unlike "
+                "ahead regarding concerning"},
+    {PL_C_AUX, "be is are was were been being am has have had having do does did will would "
+               "shall should can could may might must"},
+    {PL_C_ADV, "also then later jointly together separately already still again previously "
+               "recently reportedly now today yesterday tomorrow tonight earlier formally "
+               "officially publicly personally briefly once first finally subsequently "
+               "virtually just even only soon"},
+    {PL_C_NEG, "not n't never no"},
+    {PL_C_SAY, "said says say saying told tells tell added adds according stated states"},
+    {PL_C_STOP, "he she it they we i you him them us me who whom which what where when why how "
+                "but if because while as so though although whether there here"},
+};
+
+static int intern_all(pl_dict *d, pl_grammar *g)
+{
+    for (size_t k = 0; k < sizeof function_words / sizeof *function_words; k++) {
+        const char *w = function_words[k].words;
+        while (*w) {
+            const char *e = strchr(w, ' ');
+            size_t len = e ? (size_t)(e - w) : strlen(w);
+            uint32_t id = pl_strmap_intern(&d->vocab, w, len);
+            if (!id) return -1;
+            /* The first class listed wins ("that" is a determiner before a pronoun). */
+            if (g && id < g->n && g->class_of[id] == 0) g->class_of[id] = function_words[k].cls;
+            w += len;
+            while (*w == ' ') w++;
+        }
+    }
+    return 0;
+}
+
+int pl_grammar_init(pl_grammar *g, pl_dict *d)
+{
+    memset(g, 0, sizeof *g);
+    if (intern_all(d, NULL)) return -1;
+    g->n = d->vocab.count + 1;
+    g->class_of = calloc(g->n, 1);
+    if (!g->class_of || intern_all(d, g)) return -1;
+    g->in_id = pl_strmap_get(&d->vocab, "in", 2);
+    g->at_id = pl_strmap_get(&d->vocab, "at", 2);
+    return 0;
+}
+
+void pl_grammar_free(pl_grammar *g)
+{
+    free(g->class_of);
+    memset(g, 0, sizeof *g);
+}

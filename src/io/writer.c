@@ -1,0 +1,158 @@
+/* writer.c: events out, as JSON Lines (docs/events.md) or an aligned table for people. */
+#include "io/io.h"
+#include "util/util.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static void json_string(pl_buf *b, const char *s)
+{
+    if (!s) {
+        pl_buf_append(b, "null", 4);
+        return;
+    }
+    pl_buf_putc(b, '"');
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        switch (*p) {
+        case '"': pl_buf_append(b, "\\\"", 2); break;
+        case '\\': pl_buf_append(b, "\\\\", 2); break;
+        case '\n': pl_buf_append(b, "\\n", 2); break;
+        case '\r': pl_buf_append(b, "\\r", 2); break;
+        case '\t': pl_buf_append(b, "\\t", 2); break;
+        default:
+            if (*p < 0x20) pl_buf_printf(b, "\\u%04x", *p);
+            else pl_buf_putc(b, (char)*p);
+        }
+    }
+    pl_buf_putc(b, '"');
+}
+
+static void json_actor(pl_buf *b, const parley_actor *a)
+{
+    pl_buf_append(b, "{\"text\":", 8);
+    json_string(b, a->text);
+    pl_buf_append(b, ",\"code\":", 8);
+    json_string(b, a->code);
+    pl_buf_append(b, ",\"country\":", 11);
+    json_string(b, a->country);
+    pl_buf_append(b, ",\"agent\":", 9);
+    json_string(b, a->agent);
+    pl_buf_append(b, ",\"actor\":", 9);
+    json_string(b, a->actor);
+    pl_buf_printf(b, ",\"inferred\":%s}", a->inferred ? "true" : "false");
+}
+
+static void json_place(pl_buf *b, const parley_place *p)
+{
+    if (!p) {
+        pl_buf_append(b, "null", 4);
+        return;
+    }
+    pl_buf_append(b, "{\"name\":", 8);
+    json_string(b, p->name);
+    pl_buf_append(b, ",\"country\":", 11);
+    json_string(b, p->country);
+    if (p->has_coords) pl_buf_printf(b, ",\"lat\":%.5f,\"lon\":%.5f}", p->lat, p->lon);
+    else pl_buf_append(b, ",\"lat\":null,\"lon\":null}", 23);
+}
+
+static void json_event(pl_buf *b, const parley_story *story, const parley_event *e)
+{
+    pl_buf_append(b, "{\"story\":", 9);
+    json_string(b, parley_story_id(story));
+    pl_buf_printf(b, ",\"sentence\":%u,\"story_date\":", e->sentence);
+    json_string(b, parley_story_date(story));
+    pl_buf_append(b, ",\"date\":", 8);
+    json_string(b, e->date);
+    pl_buf_append(b, ",\"date_end\":", 12);
+    json_string(b, e->date_end);
+    pl_buf_append(b, ",\"source\":", 10);
+    json_actor(b, &e->source);
+    pl_buf_append(b, ",\"target\":", 10);
+    json_actor(b, &e->target);
+    pl_buf_append(b, ",\"code\":", 8);
+    json_string(b, e->code);
+    pl_buf_append(b, ",\"root\":", 8);
+    json_string(b, e->root);
+    if (e->quad_class) pl_buf_printf(b, ",\"quad_class\":%d", e->quad_class);
+    else pl_buf_append(b, ",\"quad_class\":null", 18);
+    if (e->has_goldstein) pl_buf_printf(b, ",\"goldstein\":%.1f", e->goldstein);
+    else pl_buf_append(b, ",\"goldstein\":null", 17);
+    pl_buf_append(b, ",\"place\":", 9);
+    json_place(b, e->place);
+    pl_buf_append(b, ",\"pattern\":", 11);
+    json_string(b, e->pattern);
+    pl_buf_printf(b, ",\"span\":[%zu,%zu]}\n", e->span_start, e->span_end);
+}
+
+/* Pads or cuts s to `width` display columns (counting UTF-8 characters, not bytes). */
+static void table_cell(pl_buf *b, const char *s, int width)
+{
+    int cols = 0;
+    if (!s) s = "-";
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p && cols < width) {
+        const unsigned char *q = p + 1;
+        while ((*q & 0xC0) == 0x80) q++;
+        /* Keep one column for the cut mark when the text is longer than the cell. */
+        if (cols == width - 1 && *q) {
+            pl_buf_append(b, "~", 1);
+            cols++;
+            break;
+        }
+        pl_buf_append(b, (const char *)p, (size_t)(q - p));
+        p = q;
+        cols++;
+    }
+    while (cols++ < width) pl_buf_putc(b, ' ');
+    pl_buf_putc(b, ' ');
+}
+
+static void table_event(pl_buf *b, const parley_story *story, const parley_event *e)
+{
+    char sent[16];
+    snprintf(sent, sizeof sent, "%u", e->sentence);
+    table_cell(b, parley_story_id(story), 20);
+    table_cell(b, sent, 4);
+    table_cell(b, e->date, 10);
+    table_cell(b, e->source.code, 9);
+    table_cell(b, e->target.code, 9);
+    table_cell(b, e->code, 4);
+    table_cell(b, e->code_name, 24);
+    table_cell(b, e->place ? e->place->name : NULL, 12);
+    pl_buf_printf(b, "%s -> %s\n", e->source.text, e->target.text);
+}
+
+parley_status parley_write_header(FILE *out, parley_output format)
+{
+    if (format != PARLEY_OUTPUT_TABLE) return PARLEY_OK;
+    pl_buf b = {0};
+    table_cell(&b, "STORY", 20);
+    table_cell(&b, "SENT", 4);
+    table_cell(&b, "DATE", 10);
+    table_cell(&b, "SOURCE", 9);
+    table_cell(&b, "TARGET", 9);
+    table_cell(&b, "CODE", 4);
+    table_cell(&b, "EVENT", 24);
+    table_cell(&b, "PLACE", 12);
+    pl_buf_printf(&b, "WORDS\n");
+    int ok = b.data && fwrite(b.data, 1, b.len, out) == b.len;
+    pl_buf_free(&b);
+    return ok ? PARLEY_OK : PARLEY_EIO;
+}
+
+parley_status parley_write_events(FILE *out, parley_output format, const parley_story *story,
+                                  const parley_events *events)
+{
+    pl_buf b = {0};
+    size_t n = parley_events_count(events);
+    for (size_t i = 0; i < n; i++) {
+        const parley_event *e = parley_events_get(events, i);
+        if (format == PARLEY_OUTPUT_TABLE) table_event(&b, story, e);
+        else json_event(&b, story, e);
+    }
+    if (n && !b.data) return PARLEY_ENOMEM;
+    int ok = !n || fwrite(b.data, 1, b.len, out) == b.len;
+    pl_buf_free(&b);
+    return ok ? PARLEY_OK : PARLEY_EIO;
+}

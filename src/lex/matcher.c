@@ -1,0 +1,196 @@
+/* matcher.c: the compiled dictionaries. Token ids, longest-match phrase lookup over the trie,
+ * verb pattern index, date-bounded actor codes. */
+#include "lex/lex.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int pl_dict_init(pl_dict *d)
+{
+    memset(d, 0, sizeof *d);
+    pl_arena_init(&d->arena, 256 * 1024);
+    pl_strmap_init(&d->vocab);
+    pl_strmap_init(&d->actor_ids);
+    pl_strmap_init(&d->event_ids);
+    pl_u64map_init(&d->edges);
+    pl_u64map_init(&d->verb_index);
+    /* phrases[0] and node 0's list are sentinels: index 0 means "none". */
+    if (PL_GROW(d->phrases, d->phrases_cap, 1)) return -1;
+    memset(&d->phrases[0], 0, sizeof d->phrases[0]);
+    d->nphrases = 1;
+    d->lemmatizer = pl_lemmatizer_new();
+    return 0;
+}
+
+void pl_dict_free(pl_dict *d)
+{
+    for (size_t i = 0; i < d->nactors; i++) free(d->actors[i].codes);
+    free(d->actors);
+    free(d->agents);
+    free(d->verbs);
+    free(d->events);
+    free(d->phrases);
+    free(d->node_phrase);
+    free(d->lemma_of);
+    pl_strmap_free(&d->vocab);
+    pl_strmap_free(&d->actor_ids);
+    pl_strmap_free(&d->event_ids);
+    pl_u64map_free(&d->edges);
+    pl_u64map_free(&d->verb_index);
+    if (d->lemmatizer) pl_lemmatizer_free(d->lemmatizer);
+    pl_arena_free(&d->arena);
+    memset(d, 0, sizeof *d);
+}
+
+/* Longest pattern first, so "meet virtually with +" is tried before "meet +"; file order
+ * breaks ties. */
+static int compare_patterns(const void *a, const void *b)
+{
+    const pl_verb_pattern *x = a, *y = b;
+    if (x->verb != y->verb) return x->verb < y->verb ? -1 : 1;
+    if (x->nitems != y->nitems) return x->nitems > y->nitems ? -1 : 1;
+    if (x->file != y->file) return strcmp(x->file, y->file);
+    return (x->line > y->line) - (x->line < y->line);
+}
+
+parley_status pl_dict_compile(pl_dict *d, pl_buf *msg)
+{
+    if (d->compiled) return PARLEY_OK;
+    if (d->nphrases <= 1 && d->nverbs == 0) {
+        pl_buf_printf(msg, "no dictionaries loaded");
+        return PARLEY_EDICT;
+    }
+    if (d->nverbs) qsort(d->verbs, d->nverbs, sizeof *d->verbs, compare_patterns);
+    for (size_t i = 0; i < d->nverbs; i++) {
+        if (i > 0 && d->verbs[i - 1].verb == d->verbs[i].verb) continue;
+        if (pl_u64map_put(&d->verb_index, d->verbs[i].verb, (uint32_t)i)) return PARLEY_ENOMEM;
+        d->nroots++;
+    }
+    /* Lemmas of dictionary words are computed once here, so coding looks them up by id. */
+    size_t n = d->vocab.count + 1;
+    if (PL_GROW(d->lemma_of, d->lemma_cap, n)) return PARLEY_ENOMEM;
+    for (uint32_t id = 1; id < n; id++) {
+        const char *w = pl_strmap_str(&d->vocab, id);
+        const char *lemma = d->lemmatizer ? pl_lemma(d->lemmatizer, w, strlen(w)) : w;
+        d->lemma_of[id] = lemma ? pl_strmap_get(&d->vocab, lemma, strlen(lemma)) : 0;
+    }
+    d->lemma_of[0] = 0;
+    d->compiled = 1;
+    return PARLEY_OK;
+}
+
+void pl_lex_assign_ids(const pl_dict *d, pl_tokens *toks, size_t first, size_t n)
+{
+    /* Words the dictionaries never mention get id 0, but their lemma may be one they do. */
+    for (size_t i = first; i < first + n; i++) {
+        pl_token *t = &toks->v[i];
+        const char *norm = pl_token_norm(toks, t);
+        t->word = pl_strmap_get(&d->vocab, norm, t->norm_len);
+        if (t->word && t->word < d->lemma_cap) {
+            t->lemma = d->lemma_of[t->word] ? d->lemma_of[t->word] : t->word;
+        } else if (t->kind == PL_TOK_WORD && d->lemmatizer) {
+            const char *lemma = pl_lemma(d->lemmatizer, norm, t->norm_len);
+            t->lemma = lemma ? pl_strmap_get(&d->vocab, lemma, strlen(lemma)) : 0;
+        } else {
+            t->lemma = t->word;
+        }
+    }
+}
+
+/* The trie nodes reachable from `node` by one token: by word, by lemma, under each case
+ * rule the token satisfies. Returns how many were written to out (at most 6). */
+static int step(const pl_dict *d, uint32_t node, const pl_token *t, uint32_t *out)
+{
+    int n = 0;
+    unsigned rules[3] = {0, 1, 2};
+    int nrules = (t->flags & PL_TF_UPPER) ? 3 : (t->flags & PL_TF_CAP) ? 2 : 1;
+    for (int by_lemma = 0; by_lemma < 2; by_lemma++) {
+        uint32_t id = by_lemma ? t->lemma : t->word;
+        if (!id) continue;
+        for (int r = 0; r < nrules; r++) {
+            uint64_t key = ((uint64_t)node << 35) | ((uint64_t)by_lemma << 34) |
+                           ((uint64_t)rules[r] << 32) | id;
+            uint32_t child;
+            if (pl_u64map_get(&d->edges, key, &child)) out[n++] = child;
+        }
+    }
+    return n;
+}
+
+#define MAX_ACTIVE 16
+
+/* The longest phrase starting at token i: sets *end and *phrase, or returns 0. */
+static int longest_at(const pl_dict *d, const pl_tokens *toks, size_t i, size_t stop,
+                      uint32_t *end, uint32_t *phrase)
+{
+    uint32_t active[MAX_ACTIVE], next[MAX_ACTIVE * 6];
+    int nactive = 1, found = 0;
+    active[0] = 0;
+    for (size_t j = i; j < stop && nactive; j++) {
+        int nnext = 0;
+        for (int a = 0; a < nactive; a++) nnext += step(d, active[a], &toks->v[j], next + nnext);
+        nactive = 0;
+        for (int k = 0; k < nnext && nactive < MAX_ACTIVE; k++) {
+            active[nactive++] = next[k];
+            uint32_t ph = next[k] < d->node_phrase_cap ? d->node_phrase[next[k]] : 0;
+            if (ph) {
+                *end = (uint32_t)j + 1;
+                *phrase = ph;
+                found = 1;
+            }
+        }
+    }
+    return found;
+}
+
+int pl_lex_match(const pl_dict *d, const pl_tokens *toks, size_t first, size_t n,
+                 pl_matches *out)
+{
+    size_t stop = first + n;
+    for (size_t i = first; i < stop;) {
+        uint32_t end, phrase;
+        if (!longest_at(d, toks, i, stop, &end, &phrase)) {
+            i++;
+            continue;
+        }
+        if (PL_GROW(out->v, out->cap, out->n + 1)) return -1;
+        out->v[out->n++] = (pl_match){(uint32_t)i, end, phrase};
+        i = end;
+    }
+    return 0;
+}
+
+const pl_verb_pattern *pl_verb_patterns(const pl_dict *d, uint32_t lemma, size_t *count)
+{
+    uint32_t first;
+    *count = 0;
+    if (!lemma || !pl_u64map_get(&d->verb_index, lemma, &first)) return NULL;
+    size_t k = first;
+    while (k < d->nverbs && d->verbs[k].verb == lemma) k++;
+    *count = k - first;
+    return &d->verbs[first];
+}
+
+const char *pl_actor_code_at(const pl_actor_entry *a, int32_t date)
+{
+    const pl_code_range *undated = NULL, *latest = NULL;
+    for (size_t i = 0; i < a->ncodes; i++) {
+        const pl_code_range *c = &a->codes[i];
+        if (c->from == PL_DATE_MIN && c->to == PL_DATE_MAX) {
+            if (!undated) undated = c;
+            continue;
+        }
+        if (date && date >= c->from && date <= c->to) return c->code;
+        if (!latest || c->to > latest->to) latest = c;
+    }
+    /* Out of every dated range, only an undated code applies; with no date at all, the
+     * most recent role is the best guess. */
+    if (undated) return undated->code;
+    return !date && latest ? latest->code : NULL;
+}
+
+const pl_event_code *pl_event_code_find(const pl_dict *d, const char *code)
+{
+    uint32_t id = pl_strmap_get(&d->event_ids, code, strlen(code));
+    return id ? &d->events[id - 1] : NULL;
+}

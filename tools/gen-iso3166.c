@@ -1,0 +1,162 @@
+/* gen-iso3166: turn Debian iso-codes' ISO 3166-1 table into a parley .actors file.
+ *
+ * Usage: gen-iso3166 /usr/share/iso-codes/json/iso_3166-1.json > build/dict/iso3166.actors
+ *
+ * Run at build time so that country names and codes follow the installed iso-codes package
+ * and are never committed. For each entry it writes
+ *
+ *   = ALPHA3
+ *     type: country
+ *     code: ALPHA3
+ *     name: NAME; OFFICIAL NAME; COMMON NAME
+ *
+ * keeping the input order (iso-codes sorts by alpha_3) so the output is reproducible.
+ * A name that the .actors syntax cannot carry (it holds ';', which separates names, '#',
+ * which may start a comment, or a control character) is left out and a comment says so.
+ * Structural problems (unreadable file, bad JSON, an entry without a valid alpha_3) are
+ * errors: a message on stderr and exit status 1, with nothing promised on stdout.
+ */
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_NAMES 3
+
+static const char *const name_keys[MAX_NAMES] = { "name", "official_name", "common_name" };
+
+static const char *prog = "gen-iso3166";
+
+static _Noreturn void fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static _Noreturn void fail(const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "%s: ", prog);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    exit(1);
+}
+
+/* An alpha-3 code becomes an actor ID, so it must be exactly three ASCII capitals. */
+static bool valid_alpha3(const char *s)
+{
+    if (strlen(s) != 3)
+        return false;
+    for (int i = 0; i < 3; i++)
+        if (s[i] < 'A' || s[i] > 'Z')
+            return false;
+    return true;
+}
+
+/* True if the name can be written on a `name:` line as one name. Bytes >= 0x80 are UTF-8
+ * (jansson only accepts valid UTF-8) and are fine. */
+static bool safe_name(const char *s, size_t len)
+{
+    if (len == 0 || strlen(s) != len) /* empty, or an embedded NUL */
+        return false;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ';' || c == '#' || c < 0x20 || c == 0x7f)
+            return false;
+    }
+    /* Leading or trailing blanks would be trimmed by the loader into a different string. */
+    if (s[0] == ' ' || s[len - 1] == ' ')
+        return false;
+    return true;
+}
+
+static void emit_entry(json_t *entry, size_t index)
+{
+    if (!json_is_object(entry))
+        fail("entry %zu is not an object", index);
+    const char *alpha3 = json_string_value(json_object_get(entry, "alpha_3"));
+    if (!alpha3 || !valid_alpha3(alpha3))
+        fail("entry %zu has no valid alpha_3 code", index);
+
+    const char *names[MAX_NAMES];
+    size_t n_names = 0;
+    int skipped = 0;
+    for (size_t k = 0; k < MAX_NAMES; k++) {
+        json_t *v = json_object_get(entry, name_keys[k]);
+        if (!v)
+            continue;
+        if (!json_is_string(v))
+            fail("entry %s: %s is not a string", alpha3, name_keys[k]);
+        const char *s = json_string_value(v);
+        if (!safe_name(s, json_string_length(v))) {
+            skipped++;
+            continue;
+        }
+        bool dup = false;
+        for (size_t j = 0; j < n_names; j++)
+            if (strcmp(names[j], s) == 0)
+                dup = true;
+        if (!dup)
+            names[n_names++] = s;
+    }
+    if (n_names == 0 && !json_object_get(entry, "name"))
+        fail("entry %s has no name", alpha3);
+
+    printf("\n= %s\n  type: country\n  code: %s\n", alpha3, alpha3);
+    if (skipped)
+        printf("  # %d name(s) left out: empty, padded, or holding ';', '#' or a control "
+               "character\n", skipped);
+    if (n_names > 0) {
+        fputs("  name: ", stdout);
+        for (size_t j = 0; j < n_names; j++) {
+            if (j)
+                fputs("; ", stdout);
+            fputs(names[j], stdout);
+        }
+        fputc('\n', stdout);
+    }
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 2) {
+        fprintf(stderr, "usage: %s ISO_3166-1.JSON > iso3166.actors\n", prog);
+        return 1;
+    }
+    const char *path = argv[1];
+
+    json_error_t err;
+    json_t *root = json_load_file(path, 0, &err);
+    if (!root) {
+        /* jansson reports unreadable files and syntax errors alike; only a parse error has
+         * a line number. */
+        if (err.line > 0)
+            fprintf(stderr, "%s: %s:%d: %s\n", prog, path, err.line, err.text);
+        else
+            fprintf(stderr, "%s: %s\n", prog, err.text);
+        return 1;
+    }
+    json_t *table = json_object_get(root, "3166-1");
+    if (!json_is_array(table))
+        fail("%s: no \"3166-1\" array at the top level", path);
+    if (json_array_size(table) == 0)
+        fail("%s: the \"3166-1\" array is empty", path);
+
+    fputs("# ISO 3166-1 countries and territories: ID, CAMEO country code and ISO names.\n"
+          "# GENERATED by tools/gen-iso3166 from Debian iso-codes (iso_3166-1.json) at build\n"
+          "# time. Do not edit: add short forms, adjectives and capitals to\n"
+          "# data/countries.actors, whose entries merge with these by ID.\n",
+          stdout);
+
+    size_t i;
+    json_t *entry;
+    json_array_foreach(table, i, entry)
+        emit_entry(entry, i);
+
+    json_decref(root);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "%s: error writing output\n", prog);
+        return 1;
+    }
+    return 0;
+}
