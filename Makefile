@@ -47,9 +47,13 @@ deps:
 	@scripts/install-deps --if-missing
 lib: $(B)/libparley.a $(B)/libparley.so
 
+# `make V=1` shows full commands.
+Q := $(if $(V),,@)
+
 $(B)/obj/%.o: %.c $(wildcard include/*.h src/*/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -c $< -o $@
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(CFLAGS_ALL) -c $< -o $@
 
 $(B)/libparley.a: $(LIB_OBJ)
 	@rm -f $@
@@ -78,7 +82,8 @@ $(B)/tests/%: tests/unit/%.c $(B)/libparley.a
 # --- sanitizer variants -------------------------------------------------------------------
 $(B)/asan/obj/%.o: %.c $(wildcard include/*.h src/*/*.h)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) $(SAN_FLAGS) -c $< -o $@
+	@$(if $(Q),echo "  CC asan $<")
+	$(Q)$(CC) $(CFLAGS_ALL) $(SAN_FLAGS) -c $< -o $@
 
 $(B)/asan/libparley.a: $(ASAN_OBJ)
 	@rm -f $@

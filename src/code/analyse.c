@@ -196,7 +196,7 @@ typedef struct chunk_parts {
     const char *country;           /* from a country's name, adjective or people */
     const char *agent;
     pl_place_ref place;
-    int only_place, only_country, has_actor;
+    int only_place, only_country, has_actor, capital;
 } chunk_parts;
 
 static void read_match(const parley_ctx *ctx, const pl_sentence *s, const pl_match *m,
@@ -217,6 +217,7 @@ static void read_match(const parley_ctx *ctx, const pl_sentence *s, const pl_mat
                 size_t a = s->toks.v[m->start].start, b = s->toks.v[m->end - 1].end;
                 p->place.name = pl_arena_strndup(&st->arena, s->text + a, b - a);
                 p->place.country = e->country;
+                p->capital = x->kind == PL_PH_CAPITAL;
             }
         } else if (e->kind == PL_ACTOR_COUNTRY) {
             if (!p->country) p->country = e->country;
@@ -283,6 +284,7 @@ static void resolve_chunk(const parley_ctx *ctx, pl_story_state *st, const pl_se
     c->place = p.place;
     c->only_place = (uint8_t)p.only_place;
     c->only_country = (uint8_t)p.only_country;
+    c->capital = (uint8_t)(p.only_place && p.capital);
     /* A named actor with a code valid at the story's date wins outright. */
     const char *code = p.entry ? pl_actor_code_at(p.entry, st->date) : NULL;
     if (code) {
@@ -315,6 +317,8 @@ static void resolve_chunk(const parley_ctx *ctx, pl_story_state *st, const pl_se
         c->country = st->context.country;
         c->inferred = 1;
     }
+    /* "Beijing criticized Washington": capitals stand for their governments. */
+    if (c->capital && !c->agent) c->agent = "GOV";
     if (c->only_country && !c->place.name) {
         size_t a = s->toks.v[c->start].start, b = s->toks.v[c->end - 1].end;
         c->place.name = pl_arena_strndup(&st->arena, s->text + a, b - a);

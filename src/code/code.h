@@ -70,6 +70,8 @@ typedef struct pl_chunk {
     uint8_t has_agent;
     uint8_t only_place;      /* nothing but a place: a capital, a known place, a country */
     uint8_t only_country;    /* nothing but a country name */
+    uint8_t capital;         /* only_place, and the place is a capital: a metonym for its
+                                government when it acts or is acted on ("Beijing said") */
     uint8_t after_prep;      /* a preposition stands right before it */
     int32_t next, prev;      /* neighbours in a list (compound), -1 for none */
 } pl_chunk;

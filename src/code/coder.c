@@ -180,10 +180,24 @@ static const char *file_base(const char *path)
     return slash ? slash + 1 : path;
 }
 
+/* Where someone goes is a place: "flew to Washington" is a visit to the USA, not to its
+ * government. */
+static pl_chunk as_destination(const pl_verb_pattern *p, const pl_chunk *tgt)
+{
+    pl_chunk c = *tgt;
+    if (tgt->capital && !strcmp(p->code, "042")) {
+        c.agent = NULL;
+        c.code = c.country;
+    }
+    return c;
+}
+
 static int add_event(coding *cd, const pattern_match *m, const pl_chunk *src,
-                     const pl_chunk *tgt, size_t verb)
+                     const pl_chunk *target, size_t verb)
 {
     const pl_verb_pattern *p = m->pattern;
+    pl_chunk destination = as_destination(p, target);
+    const pl_chunk *tgt = &destination;
     if (!src->code || !tgt->code || !strcmp(src->code, tgt->code)) return 0;
     if (already_coded(cd, src->code, tgt->code, p->code)) return 0;
     parley_event *e = pl_events_add(cd->out);

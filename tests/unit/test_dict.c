@@ -1,0 +1,289 @@
+/* test_dict.c: the dictionary compiler. Native-format files are loaded from memory, broken
+ * lines must be reported with file:line and skipped, and the compiled matcher must find
+ * what the format promises (case rules, lemmas, longest match, date-bounded codes). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lex/lex.h"
+
+typedef struct diag_log {
+    int warnings, errors;
+    char last[512];
+    long last_line;
+} diag_log;
+
+static void record(void *user, parley_severity sev, const char *file, long line, const char *msg)
+{
+    diag_log *log = user;
+    if (sev == PARLEY_ERROR) log->errors++;
+    else log->warnings++;
+    snprintf(log->last, sizeof log->last, "%s:%ld: %s", file ? file : "?", line, msg);
+    log->last_line = line;
+}
+
+typedef struct fixture {
+    pl_dict d;
+    pl_buf msg;
+    diag_log log;
+} fixture;
+
+static int setup(void **state)
+{
+    static fixture f;
+    memset(&f, 0, sizeof f);
+    if (pl_dict_init(&f.d)) return -1;
+    f.d.diag = record;
+    f.d.diag_user = &f.log;
+    *state = &f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    pl_dict_free(&f->d);
+    pl_buf_free(&f->msg);
+    return 0;
+}
+
+static parley_status load(fixture *f, const char *name, const char *text)
+{
+    return pl_dict_load_text(&f->d, name, text, strlen(text), &f->msg);
+}
+
+/* Tokenizes `text`, matches it, and writes "start-end:kind ..." of every match to out. */
+static void match_text(fixture *f, const char *text, char *out, size_t outlen)
+{
+    pl_tokens toks = {0};
+    pl_matches m = {0};
+    pl_span span = {0, (uint32_t)strlen(text)};
+    assert_int_equal(pl_tokenize(&toks, text, span), 0);
+    pl_lex_assign_ids(&f->d, &toks, 0, toks.n);
+    assert_int_equal(pl_lex_match(&f->d, &toks, 0, toks.n, &m), 0);
+    out[0] = 0;
+    for (size_t i = 0; i < m.n; i++) {
+        size_t len = strlen(out);
+        snprintf(out + len, outlen - len, "%s%u-%u:%d", i ? " " : "", m.v[i].start, m.v[i].end,
+                 f->d.phrases[m.v[i].phrase].kind);
+    }
+    free(m.v);
+    pl_tokens_free(&toks);
+}
+
+static void test_date_parse(void **state)
+{
+    (void)state;
+    int32_t d;
+    assert_int_equal(pl_date_parse("2021-09-06", 10, &d), 0);
+    assert_int_equal(d, 20210906);
+    assert_int_equal(pl_date_parse("2020-02-29", 10, &d), 0);
+    assert_int_equal(pl_date_parse("2021-02-29", 10, &d), -1);
+    assert_int_equal(pl_date_parse("1900-02-29", 10, &d), -1);
+    assert_int_equal(pl_date_parse("2021-13-01", 10, &d), -1);
+    assert_int_equal(pl_date_parse("2021-9-6", 8, &d), -1);
+    assert_int_equal(pl_date_parse("20210906xx", 10, &d), -1);
+}
+
+static const char actors[] =
+    "# people\n"
+    "= JOHN_KERRY\n"
+    "  type: person\n"
+    "  name: John Kerry\n"
+    "  code: USALEG 1985-01-03..2013-02-01\n"
+    "  code: USAGOV 2013-02-01..2017-01-20\n"
+    "  code: USAGOV 2021-01-20..2024-03-06\n"
+    "= JPN\n"
+    "  type: country\n"
+    "  code: JPN\n"
+    "  name: Japan\n"
+    "  adj: Japanese\n"
+    "  capital: Tokyo\n"
+    "= TUR\n"
+    "  type: country\n"
+    "  name: Turkey\n"
+    "= USA\n"
+    "  type: country\n"
+    "  name: US; United States\n";
+
+static void test_actor_codes_by_date(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(load(f, "t.actors", actors), PARLEY_OK);
+    assert_int_equal(f->log.errors + f->log.warnings, 0);
+    assert_int_equal(f->d.nactors, 4);
+    const pl_actor_entry *k = &f->d.actors[0];
+    assert_string_equal(k->id, "JOHN_KERRY");
+    assert_int_equal(k->kind, PL_ACTOR_PERSON);
+    assert_string_equal(pl_actor_code_at(k, 20100101), "USALEG");
+    assert_string_equal(pl_actor_code_at(k, 20130201), "USALEG"); /* ranges are inclusive */
+    assert_string_equal(pl_actor_code_at(k, 20150601), "USAGOV");
+    assert_null(pl_actor_code_at(k, 20190101));                  /* out of office */
+    assert_string_equal(pl_actor_code_at(k, 20210906), "USAGOV");
+    assert_string_equal(pl_actor_code_at(k, 0), "USAGOV");        /* no date: latest role */
+    assert_string_equal(f->d.actors[1].country, "JPN");
+    assert_string_equal(f->d.actors[2].country, "TUR");           /* a country is its own */
+}
+
+static void test_case_rules(void **state)
+{
+    fixture *f = *state;
+    char out[256];
+    assert_int_equal(load(f, "t.actors", actors), PARLEY_OK);
+    assert_int_equal(pl_dict_compile(&f->d, &f->msg), PARLEY_OK);
+    match_text(f, "Turkey and turkey", out, sizeof out);
+    assert_string_equal(out, "0-1:1");
+    match_text(f, "US envoy told us", out, sizeof out);
+    assert_string_equal(out, "0-1:1");
+    match_text(f, "JAPAN", out, sizeof out); /* capitals in a headline still count */
+    assert_string_equal(out, "0-1:1");
+    match_text(f, "the Japanese envoy in Tokyo", out, sizeof out);
+    assert_string_equal(out, "1-2:2 4-5:4");
+}
+
+static void test_longest_match_and_lemmas(void **state)
+{
+    fixture *f = *state;
+    char out[256];
+    assert_int_equal(load(f, "t.actors", actors), PARLEY_OK);
+    assert_int_equal(load(f, "t.agents", "GOV: minister; foreign minister\nMIL: troops\n"),
+                     PARLEY_OK);
+    assert_int_equal(pl_dict_compile(&f->d, &f->msg), PARLEY_OK);
+    /* "foreign ministers" is one match by lemma, not "minister" alone. */
+    match_text(f, "Japanese foreign ministers met John Kerry", out, sizeof out);
+    assert_string_equal(out, "0-1:2 1-3:6 4-6:1");
+    assert_int_equal(f->d.nagents, 3);
+    assert_string_equal(f->d.agents[1].code, "GOV");
+    assert_string_equal(f->d.agents[2].code, "MIL");
+}
+
+static void test_broken_lines_reported(void **state)
+{
+    fixture *f = *state;
+    static const char text[] =
+        "= OK_ONE\n"
+        "  name: Fine Name\n"
+        "  code: BADCODE 2021-99-01..2022-01-01\n" /* line 3: bad date */
+        "  color: blue\n"                          /* line 4: unknown key, a warning */
+        "  code: USAGOV 2022-01-01..2021-01-01\n"  /* line 5: from > to */
+        "  code: USAGOV\n"                         /* line 6: fine */
+        "name: No Indent\n"                        /* line 7: not indented */
+        "= lower\n";                               /* line 8: bad id */
+    assert_int_equal(load(f, "broken.actors", text), PARLEY_OK);
+    assert_int_equal(f->log.errors, 4);
+    assert_int_equal(f->log.warnings, 1);
+    assert_int_equal(f->d.nactors, 1);
+    assert_int_equal(f->d.actors[0].ncodes, 1); /* the good code line after bad ones loaded */
+    assert_string_equal(f->log.last, "broken.actors:8: bad entry id 'lower' (want upper-case "
+                                     "letters, digits, _)");
+}
+
+static void test_key_outside_entry(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(load(f, "x.actors", "\n  name: Orphan\n"), PARLEY_OK);
+    assert_int_equal(f->log.errors, 1);
+    assert_int_equal(f->log.last_line, 2);
+    assert_non_null(strstr(f->log.last, "outside an entry"));
+}
+
+static void test_verbs(void **state)
+{
+    fixture *f = *state;
+    static const char text[] =
+        "040  $ meet +\r\n"                    /* CRLF line ends */
+        "040  $ meet virtually with +\r\n"
+        "040  $ meet with +   # comment\n"
+        "010  % issue * joint statement\n"
+        "999999 $ meet +\n"                    /* line 5: code too long */
+        "042  visit +\n"                       /* line 6: no source */
+        "042  $ + visit\n"                     /* line 7: slot before the verb */
+        "043\n";                               /* line 8: no pattern */
+    assert_int_equal(load(f, "t.verbs", text), PARLEY_OK);
+    assert_int_equal(f->log.errors, 4);
+    assert_int_equal(f->d.nverbs, 4);
+    assert_int_equal(pl_dict_compile(&f->d, &f->msg), PARLEY_OK);
+    uint32_t meet = pl_strmap_get(&f->d.vocab, "meet", 4);
+    assert_true(meet != 0);
+    size_t n;
+    const pl_verb_pattern *p = pl_verb_patterns(&f->d, meet, &n);
+    assert_int_equal(n, 3);
+    assert_string_equal(p[0].text, "$ meet virtually with +"); /* longest first */
+    assert_string_equal(p[1].text, "$ meet with +");
+    assert_string_equal(p[2].text, "$ meet +");
+    assert_int_equal(p[0].line, 2);
+    assert_int_equal(f->d.nroots, 2);
+    uint32_t issue = pl_strmap_get(&f->d.vocab, "issue", 5);
+    p = pl_verb_patterns(&f->d, issue, &n);
+    assert_int_equal(n, 1);
+    assert_true(p->joint);
+    assert_false(p->has_target);
+    assert_int_equal(p->items[0], PL_PAT_SKIP);
+}
+
+static void test_events_and_discards(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(load(f, "t.events", "042 1.9 1 Make a visit\n190 -10.0 4 Fight\n"
+                                         "042 2.0 1 Again\n"
+                                         "050 11 1 Out of range\n"),
+                     PARLEY_OK);
+    assert_int_equal(f->log.warnings, 1);
+    assert_int_equal(f->log.errors, 1);
+    const pl_event_code *e = pl_event_code_find(&f->d, "042");
+    assert_non_null(e);
+    assert_true(e->goldstein > 1.89 && e->goldstein < 1.91);
+    assert_int_equal(e->quad, 1);
+    assert_string_equal(e->name, "Make a visit");
+    assert_null(pl_event_code_find(&f->d, "050"));
+    assert_int_equal(load(f, "t.discards", "sentence: football; box office\nstory: horoscope\n"
+                                           "bogus line\n"),
+                     PARLEY_OK);
+    assert_int_equal(f->d.discards, 3);
+    assert_int_equal(f->log.errors, 2);
+}
+
+static void test_paths(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(load(f, "notes.txt", "x"), PARLEY_EINVAL);
+    assert_non_null(strstr(f->msg.data, "not a dictionary file"));
+    pl_buf_clear(&f->msg);
+    assert_int_equal(pl_dict_load_path(&f->d, "/nonexistent/dir", &f->msg), PARLEY_EIO);
+    assert_string_equal(f->msg.data, "/nonexistent/dir: No such file or directory");
+    pl_buf_clear(&f->msg);
+    assert_int_equal(pl_dict_compile(&f->d, &f->msg), PARLEY_EDICT);
+}
+
+static void test_nul_byte_line(void **state)
+{
+    fixture *f = *state;
+    static const char text[] = "GOV: minister\nMIL: tro\0ops\nCOP: police\n";
+    assert_int_equal(pl_dict_load_text(&f->d, "nul.agents", text, sizeof text - 1, &f->msg),
+                     PARLEY_OK);
+    assert_int_equal(f->log.errors, 1);
+    assert_int_equal(f->log.last_line, 2);
+    assert_int_equal(f->d.nagents, 2);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_date_parse),
+        cmocka_unit_test_setup_teardown(test_actor_codes_by_date, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_case_rules, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_longest_match_and_lemmas, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_broken_lines_reported, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_key_outside_entry, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_verbs, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_events_and_discards, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_paths, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_nul_byte_line, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
