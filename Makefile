@@ -77,7 +77,8 @@ $(GEN_DICT): $(B)/tools/gen-iso3166
 
 $(B)/tests/%: tests/unit/%.c $(B)/libparley.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) $(TEST_CFLAGS) -o $@ $< $(B)/libparley.a $(TEST_LIBS) $(PKG_LIBS)
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(CFLAGS_ALL) $(TEST_CFLAGS) -o $@ $< $(B)/libparley.a $(TEST_LIBS) $(PKG_LIBS)
 
 # --- sanitizer variants -------------------------------------------------------------------
 $(B)/asan/obj/%.o: %.c $(wildcard include/*.h src/*/*.h)
@@ -94,7 +95,8 @@ $(B)/asan/parley: $(ASAN_CLI) $(B)/asan/libparley.a
 
 $(B)/asan/tests/%: tests/unit/%.c $(B)/asan/libparley.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) $(SAN_FLAGS) $(TEST_CFLAGS) -o $@ $< $(B)/asan/libparley.a $(TEST_LIBS) $(PKG_LIBS)
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(CFLAGS_ALL) $(SAN_FLAGS) $(TEST_CFLAGS) -o $@ $< $(B)/asan/libparley.a $(TEST_LIBS) $(PKG_LIBS)
 
 $(B)/asan/corpus-runner: tests/corpus/runner.c $(B)/asan/libparley.a
 	$(CC) $(CFLAGS_ALL) $(SAN_FLAGS) -o $@ $< $(B)/asan/libparley.a $(PKG_LIBS)

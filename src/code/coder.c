@@ -36,8 +36,9 @@ static int match_items(const pl_sentence *s, const pl_verb_pattern *p, uint32_t 
     }
     if (pos >= end) return 0;
     if (item == PL_PAT_TARGET) {
+        /* Any actor phrase fills the slot; unresolved members are skipped when coding. */
         int32_t c = s->chunk_at[pos];
-        if (c < 0 || !s->chunks[c].code) return 0;
+        if (c < 0) return 0;
         m->target = c;
         return match_items(s, p, k + 1, s->chunks[c].end, m);
     }

@@ -8,9 +8,12 @@
 #include <wn.h>
 
 #define LEMMA_MIN 2
-#define LEMMA_MAX 40            /* longer words are not looked up */
-#define LEMMA_CACHE_MAX 1000000 /* words cached; later answers are computed, not kept */
-#define LEMMA_LONGEST 256       /* morphstr's own buffer size (WORDBUF) */
+#define LEMMA_MAX 40      /* longer words are not looked up */
+#define LEMMA_LONGEST 256 /* morphstr's own buffer size (WORDBUF) */
+/* Words cached; later answers are computed, not kept. -D can lower it to test that path. */
+#ifndef PL_LEMMA_CACHE_MAX
+#define PL_LEMMA_CACHE_MAX 1000000
+#endif
 
 struct pl_lemmatizer {
     pthread_mutex_t lock;       /* guards the cache */
@@ -147,8 +150,8 @@ const char *pl_lemma(pl_lemmatizer *lz, const char *word, size_t len)
         res = pl_strmap_str(&lz->strs, lz->lemma_of[id]);
     } else {
         size_t n = compute(word, len, lemma);
-        res = lz->cached < LEMMA_CACHE_MAX ? store(lz, word, len, lemma, n)
-                                           : overflow(lz, lemma, n);
+        res = lz->cached < PL_LEMMA_CACHE_MAX ? store(lz, word, len, lemma, n)
+                                              : overflow(lz, lemma, n);
     }
     pthread_mutex_unlock(&lz->lock);
     if (lemma != small) free(lemma);

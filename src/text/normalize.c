@@ -186,6 +186,7 @@ static int is_starter(const char *s, size_t len, size_t i)
 int pl_normalize(pl_buf *out, const char *s, size_t len, unsigned flags)
 {
     if (pl_buf_reserve(out, len)) return -1;
+    out->data[out->len] = 0; /* reserve leaves a new buffer unterminated */
     for (size_t i = 0; i < len;) {
         size_t j = i;
         while (j < len && (unsigned char)s[j] < 0x80) j++;

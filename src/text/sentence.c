@@ -204,16 +204,22 @@ static int is_starter(const char *t, size_t len, size_t i)
 
 /* ---- terminators ------------------------------------------------------------------------ */
 
+/* A capital letter at t[i] that starts a word of two or more letters. */
+static int capitalized_word(const char *t, size_t len, size_t i)
+{
+    if (i >= len) return 0;
+    pl_char up = pl_char_at(t, len, i);
+    if (up.cls != PL_CH_UPPER || i + up.len >= len) return 0;
+    uint8_t second = pl_char_at(t, len, i + up.len).cls;
+    return second == PL_CH_LOWER || second == PL_CH_UPPER;
+}
+
 /* "the country.The ceremony": a period between a lower-case letter and a capitalized word
  * of two or more letters, when the word before is no abbreviation. */
 static int missing_space(const char *t, size_t len, size_t dot, size_t start)
 {
-    if (dot == start || dot + 2 >= len) return 0;
-    if (pl_char_before(t, dot).cls != PL_CH_LOWER) return 0;
-    pl_char up = pl_char_at(t, len, dot + 1);
-    if (up.cls != PL_CH_UPPER || dot + 1 + up.len >= len) return 0;
-    uint8_t second = pl_char_at(t, len, dot + 1 + up.len).cls;
-    if (second != PL_CH_LOWER && second != PL_CH_UPPER) return 0;
+    if (dot == start || pl_char_before(t, dot).cls != PL_CH_LOWER) return 0;
+    if (!capitalized_word(t, len, dot + 1)) return 0;
     size_t ws = word_start(t, dot, start);
     return abbrev_kind(t + ws, dot - ws) == AB_NONE;
 }
@@ -236,9 +242,11 @@ static size_t period_end(const char *t, size_t len, size_t dot, size_t start)
 }
 
 /* After "?", "!" or an ellipsis ending at `after`: a sentence ends before white space and
- * a word that is not lower case; an ellipsis needs a capital, being often mid-sentence. */
+ * a word that is not lower case; an ellipsis needs a capital, being often mid-sentence,
+ * and like a period may lack the space ("trade...The figures"). */
 static size_t loose_end(const char *t, size_t len, size_t after, int need_capital)
 {
+    if (need_capital && capitalized_word(t, len, after)) return after;
     follow f = look_after(t, len, after);
     if (!f.space || f.newline || f.next >= len) return NO_BREAK;
     if (need_capital ? f.cls != PL_CH_UPPER : (f.cls == PL_CH_LOWER || f.cls == PL_CH_PUNCT))
@@ -297,12 +305,14 @@ static size_t terminator(const char *t, size_t len, size_t *i, size_t start)
         while (j < len && (t[j] == '?' || t[j] == '!')) j++;
         *i = j;
         return loose_end(t, len, j, 0);
+    case '\xE2': /* the first byte of the ellipsis character */
+        if (len - at >= 3 && memcmp(t + at, "\xE2\x80\xA6", 3) == 0) {
+            *i = at + 3;
+            return loose_end(t, len, at + 3, 1);
+        }
+        break;
     default:
         break;
-    }
-    if (len - at >= 3 && memcmp(t + at, "\xE2\x80\xA6", 3) == 0) { /* the ellipsis character */
-        *i = at + 3;
-        return loose_end(t, len, at + 3, 1);
     }
     *i = j;
     return NO_BREAK;

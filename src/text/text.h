@@ -68,7 +68,7 @@ typedef struct pl_spans {
 /* Splits text[0..len) into sentences, appended to out (not cleared) as byte ranges without
  * surrounding white space. Blank lines always end a sentence; a single newline ends one
  * unless the next line starts in lower case or the line ends with , ; : or a hyphen.
- * 0, or -1 when out of memory. */
+ * 0, or -1 when out of memory (or len does not fit the 32-bit offsets). */
 int pl_split_sentences(const char *text, size_t len, pl_spans *out);
 void pl_spans_free(pl_spans *s);
 
@@ -134,7 +134,9 @@ pl_lemmatizer *pl_lemmatizer_new(void);
 void pl_lemmatizer_free(pl_lemmatizer *lz);
 /* The base form of a lower-case word: its verb base form if WordNet knows one, else its
  * noun base form, else the word itself. The result is owned by the lemmatizer and valid
- * until it is freed. NULL only when out of memory. */
+ * until it is freed, except once the cache is full (a million words): then a word not seen
+ * before gets an answer valid only until the same thread's next pl_lemma call, so intern or
+ * copy it at once. NULL only when out of memory. */
 const char *pl_lemma(pl_lemmatizer *lz, const char *word, size_t len);
 
 #endif

@@ -149,13 +149,14 @@ static size_t compound_end(const char *t, size_t end, size_t p, shape *sh, unsig
 static size_t initialism_end(const char *t, size_t end, size_t p, shape *sh)
 {
     size_t q = p;
-    unsigned n = 0;
+    shape letters = {0};
     while (q + 1 < end && ascii_alpha(t[q]) && t[q + 1] == '.') {
-        shape_add(sh, t[q] >= 'a' ? PL_CH_LOWER : PL_CH_UPPER);
+        shape_add(&letters, t[q] >= 'a' ? PL_CH_LOWER : PL_CH_UPPER);
         q += 2;
-        n++;
     }
-    return n >= 2 ? q : 0;
+    if (letters.alpha < 2) return 0;
+    *sh = letters;
+    return q;
 }
 
 /* "'s" or a bare "'" right after a word at t[q]. The bare one is a possessive ("Jones’")
@@ -230,8 +231,9 @@ static int lex_mark(lexer *lx, size_t p, pl_char c)
             int32_t prev = pl_char_before(lx->t, p).cp;
             after_gap = prev == '"' || prev == '(' || prev == '[' || prev == 0x201C;
         }
+        /* Before a digit it stands for omitted ones ("’90s") and opens nothing. */
         int before_word = p + c.len < lx->end &&
-                          is_wordchar(pl_char_at(lx->t, lx->end, p + c.len).cls);
+                          is_letter(pl_char_at(lx->t, lx->end, p + c.len).cls);
         lx->open_single = after_gap && before_word;
     }
     return push(lx, p, p + c.len, c.cls == PL_CH_PUNCT ? PL_TOK_PUNCT : PL_TOK_SYMBOL, 0);

@@ -23,7 +23,9 @@ int pl_grow(void **items, size_t *cap, size_t need, size_t size)
 int pl_buf_reserve(pl_buf *b, size_t extra)
 {
     if (extra > SIZE_MAX - b->len - 1) return -1;
-    return pl_grow((void **)&b->data, &b->cap, b->len + extra + 1, 1);
+    if (pl_grow((void **)&b->data, &b->cap, b->len + extra + 1, 1)) return -1;
+    b->data[b->len] = 0;
+    return 0;
 }
 
 int pl_buf_append(pl_buf *b, const char *s, size_t len)

@@ -176,15 +176,20 @@ static const sent_case sent_cases[] = {
      {"Indian Foreign Minister S. Jaishankar met Wang Yi."}},
     {"decimal", "Growth slowed to 1.5 percent in 2021. Inflation rose.",
      {"Growth slowed to 1.5 percent in 2021.", "Inflation rose."}},
-    {"money", "It cost $5.5 billion. The deal closed.", {"It cost $5.5 billion.", "The deal closed."}},
+    {"money", "It cost $5.5 billion. The deal closed.",
+     {"It cost $5.5 billion.", "The deal closed."}},
     {"number ends a sentence", "The vote was 52-48. The bill passed.",
      {"The vote was 52-48.", "The bill passed."}},
     {"ellipsis mid-sentence", "\"We will ... fight on,\" he said.",
      {"\"We will ... fight on,\" he said."}},
     {"ellipsis ends a sentence", "He paused... Then he spoke.", {"He paused...", "Then he spoke."}},
-    {"ellipsis character", "He waited\xE2\x80\xA6 Then he spoke. It rained \xE2\x80\xA6 and rained.",
+    {"ellipsis without a space", "Trade fell...The figures came out...in May.",
+     {"Trade fell...", "The figures came out...in May."}},
+    {"ellipsis character",
+     "He waited\xE2\x80\xA6 Then he spoke. It rained \xE2\x80\xA6 and rained.",
      {"He waited\xE2\x80\xA6", "Then he spoke.", "It rained \xE2\x80\xA6 and rained."}},
-    {"quote after the period", "He said \"no.\" Then he left.", {"He said \"no.\"", "Then he left."}},
+    {"quote after the period", "He said \"no.\" Then he left.",
+     {"He said \"no.\"", "Then he left."}},
     {"curly quote after the period", "He said \xE2\x80\x9Cno.\xE2\x80\x9D Then he left.",
      {"He said \xE2\x80\x9Cno.\xE2\x80\x9D", "Then he left."}},
     {"comma inside a quotation", "\"We agree,\" he said. \"It is time.\"",
@@ -221,7 +226,8 @@ static const sent_case sent_cases[] = {
      {"Apple Inc. Chief Executive Tim Cook spoke."}},
     {"Corp. Co. Ltd.", "Toyota Motor Corp. and Sony Co. Ltd. signed a deal.",
      {"Toyota Motor Corp. and Sony Co. Ltd. signed a deal."}},
-    {"Jr.", "Martin Luther King Jr. Day is a holiday.", {"Martin Luther King Jr. Day is a holiday."}},
+    {"Jr.", "Martin Luther King Jr. Day is a holiday.",
+     {"Martin Luther King Jr. Day is a holiday."}},
     {"etc. ends a sentence", "They discussed trade, energy, etc. The meeting lasted hours.",
      {"They discussed trade, energy, etc.", "The meeting lasted hours."}},
     {"vs. and approx.", "In Smith vs. Jones, approx. 3,000 people sued.",
@@ -307,7 +313,7 @@ static void test_is_abbreviation(void **state)
                                       "Dept", "Univ", "Gov't", "Gov\xE2\x80\x99t", "U.S", "D.C",
                                       "a.m", "p.m", "GEN", "Etc", "F"};
     static const char *const no[] = {"the", "said", "gen", "mr", "Kerry", "US", "x", "2",
-                                     "Genera", "", "U.S.S.R.x"};
+                                     "Genera", "", "U..S", "Gen'"};
     for (size_t i = 0; i < COUNT(yes); i++) {
         if (!pl_is_abbreviation(yes[i], strlen(yes[i]))) fail_msg("expected %s", yes[i]);
     }
@@ -437,7 +443,8 @@ static void test_tok_abbreviations(void **state)
 static void test_tok_punctuation_and_flags(void **state)
 {
     (void)state;
-    CHECK_TOKENS("(PRC) NATO\xE2\x80\x94Russia; \xC3\x89lys\xC3\xA9" "e & co\xE2\x80\xA6 \xEF\xAC\x81nal?!",
+    CHECK_TOKENS("(PRC) NATO\xE2\x80\x94Russia; \xC3\x89lys\xC3\xA9"
+                 "e & co\xE2\x80\xA6 \xEF\xAC\x81nal?!",
                  {"(", "(", P, 0}, {"PRC", "prc", W, PL_TF_CAP | PL_TF_UPPER},
                  {")", ")", P, 0}, {"NATO", "nato", W, PL_TF_CAP | PL_TF_UPPER | SP},
                  {"\xE2\x80\x94", "-", P, 0}, {"Russia", "russia", W, PL_TF_CAP},
@@ -445,6 +452,76 @@ static void test_tok_punctuation_and_flags(void **state)
                                      PL_TF_CAP | SP},
                  {"&", "&", P, SP}, {"co", "co", W, SP}, {"\xE2\x80\xA6", "...", P, 0},
                  {"\xEF\xAC\x81nal", "final", W, SP}, {"?", "?", P, 0}, {"!", "!", P, 0});
+}
+
+static void test_tok_compounds_and_invisibles(void **state)
+{
+    (void)state;
+    /* Soft hyphens and joiners stay inside the word and vanish from its normalized form;
+     * an apostrophe before digits opens no quotation, so "Jones'" stays possessive. */
+    CHECK_TOKENS("COVID-19 1,000-strong G20 pre\xC2\xAD" "war ab\xE2\x80\x8D" "cd "
+                 "\xE2\x80\x99" "90s Jones' N.Y.-based",
+                 {"COVID", "covid", W, PL_TF_CAP | PL_TF_UPPER}, {"-", "-", P, 0},
+                 {"19", "19", N, 0}, {"1,000-strong", "1,000-strong", W, PL_TF_HYPHEN | SP},
+                 {"G20", "g20", W, PL_TF_CAP | SP},
+                 {"pre\xC2\xAD" "war", "prewar", W, SP},
+                 {"ab\xE2\x80\x8D" "cd", "abcd", W, SP},
+                 {"\xE2\x80\x99", "'", P, SP}, {"90s", "90s", N, 0},
+                 {"Jones", "jones", W, PL_TF_CAP | SP}, {"'", "'", W, PL_TF_POSS},
+                 {"N.Y.", "n.y.", W, PL_TF_CAP | PL_TF_UPPER | PL_TF_ABBREV | SP},
+                 {"-", "-", P, 0}, {"based", "based", W, 0});
+}
+
+/* Random text built from awkward pieces: spans and tokens must always be ordered, inside
+ * the text, trimmed, and their normalized forms valid UTF-8. */
+static void test_random_text_invariants(void **state)
+{
+    (void)state;
+    static const char *const pieces[] = {
+        "a", "B", "U.S.", ".", " ", "\n", "\n\n", "?", "!", "\"", "'", "\xE2\x80\x99",
+        "\xE2\x80\x9C", "-", "\xE2\x80\x94", "3", ",", "Gen.", "s", "\xC2\xA0",
+        "\xCC\x81", "\xC2\xAD", "\xE2\x80\x8B", "\xE2\x80\xA6", "(", ")", "\xFF",
+        "\xE2\x80", "\xF0\x9F\x98\x80", "The", "x.Y", "\r", "\xEF\xAC\x81", "a.m.", "'s"};
+    uint32_t seed = 12345;
+    for (int iter = 0; iter < 3000; iter++) {
+        char raw[400];
+        size_t n = 0;
+        seed = seed * 1103515245u + 12345u;
+        for (unsigned k = (seed >> 16) % 40; k > 0; k--) {
+            seed = seed * 1103515245u + 12345u;
+            const char *p = pieces[(seed >> 16) % COUNT(pieces)];
+            memcpy(raw + n, p, strlen(p));
+            n += strlen(p);
+        }
+        pl_buf text = {0}, norm = {0}, check = {0};
+        assert_true(pl_utf8_repair(&text, raw, n, NULL) >= 0);
+        pl_spans spans = {0};
+        pl_tokens toks = {0};
+        assert_int_equal(pl_split_sentences(text.data, text.len, &spans), 0);
+        uint32_t prev = 0;
+        for (size_t i = 0; i < spans.n; i++) {
+            pl_span sp = spans.v[i];
+            assert_true(sp.start >= prev && sp.start < sp.end && sp.end <= text.len);
+            assert_int_not_equal(pl_char_at(text.data, text.len, sp.start).cls, PL_CH_SPACE);
+            assert_int_not_equal(pl_char_before(text.data, sp.end).cls, PL_CH_SPACE);
+            prev = sp.end;
+            size_t first = toks.n;
+            assert_int_equal(pl_tokenize(&toks, text.data, sp), 0);
+            for (size_t j = first; j < toks.n; j++) {
+                const pl_token *t = &toks.v[j];
+                assert_true(t->start >= (j > first ? toks.v[j - 1].end : sp.start));
+                assert_true(t->start < t->end && t->end <= sp.end);
+                assert_int_equal(strlen(pl_token_norm(&toks, t)), t->norm_len);
+            }
+        }
+        assert_int_equal(pl_normalize(&norm, text.data, text.len, (unsigned)iter & 1), 0);
+        assert_int_equal(pl_utf8_repair(&check, norm.data, norm.len, NULL), 0);
+        pl_tokens_free(&toks);
+        pl_spans_free(&spans);
+        pl_buf_free(&text);
+        pl_buf_free(&norm);
+        pl_buf_free(&check);
+    }
 }
 
 static void test_tok_offsets_and_spans(void **state)
@@ -549,36 +626,40 @@ static void test_lemma_cache(void **state)
 
 /* ---- main ------------------------------------------------------------------------------- */
 
+static const struct CMUnitTest fixed_tests[] = {
+    cmocka_unit_test(test_repair_appends),
+    cmocka_unit_test(test_normalize_appends_and_long_runs),
+    cmocka_unit_test(test_sentences_append),
+    cmocka_unit_test(test_is_abbreviation),
+    cmocka_unit_test(test_tok_possessive),
+    cmocka_unit_test(test_tok_quotes_and_apostrophes),
+    cmocka_unit_test(test_tok_hyphens),
+    cmocka_unit_test(test_tok_numbers),
+    cmocka_unit_test(test_tok_abbreviations),
+    cmocka_unit_test(test_tok_punctuation_and_flags),
+    cmocka_unit_test(test_tok_compounds_and_invisibles),
+    cmocka_unit_test(test_tok_offsets_and_spans),
+    cmocka_unit_test(test_random_text_invariants),
+    cmocka_unit_test(test_tok_many),
+    cmocka_unit_test_setup_teardown(test_lemmas, lemma_setup, lemma_teardown),
+    cmocka_unit_test_setup_teardown(test_lemma_cache, lemma_setup, lemma_teardown),
+};
+
 int main(void)
 {
-    static struct CMUnitTest tests[COUNT(repair_cases) + COUNT(norm_cases) + COUNT(sent_cases) +
-                                   16];
+    /* One test per table case, each named after its case, then the fixed tests. */
+    static struct CMUnitTest text[COUNT(repair_cases) + COUNT(norm_cases) + COUNT(sent_cases) +
+                                  COUNT(fixed_tests)];
     size_t n = 0;
     for (size_t i = 0; i < COUNT(repair_cases); i++)
-        tests[n++] = (struct CMUnitTest){repair_cases[i].name, test_repair, NULL, NULL,
-                                         (void *)&repair_cases[i]};
+        text[n++] = (struct CMUnitTest){repair_cases[i].name, test_repair, NULL, NULL,
+                                        (void *)&repair_cases[i]};
     for (size_t i = 0; i < COUNT(norm_cases); i++)
-        tests[n++] = (struct CMUnitTest){norm_cases[i].name, test_normalize, NULL, NULL,
-                                         (void *)&norm_cases[i]};
+        text[n++] = (struct CMUnitTest){norm_cases[i].name, test_normalize, NULL, NULL,
+                                        (void *)&norm_cases[i]};
     for (size_t i = 0; i < COUNT(sent_cases); i++)
-        tests[n++] = (struct CMUnitTest){sent_cases[i].name, test_sentences, NULL, NULL,
-                                         (void *)&sent_cases[i]};
-    static const struct CMUnitTest fixed[] = {
-        cmocka_unit_test(test_repair_appends),
-        cmocka_unit_test(test_normalize_appends_and_long_runs),
-        cmocka_unit_test(test_sentences_append),
-        cmocka_unit_test(test_is_abbreviation),
-        cmocka_unit_test(test_tok_possessive),
-        cmocka_unit_test(test_tok_quotes_and_apostrophes),
-        cmocka_unit_test(test_tok_hyphens),
-        cmocka_unit_test(test_tok_numbers),
-        cmocka_unit_test(test_tok_abbreviations),
-        cmocka_unit_test(test_tok_punctuation_and_flags),
-        cmocka_unit_test(test_tok_offsets_and_spans),
-        cmocka_unit_test(test_tok_many),
-        cmocka_unit_test_setup_teardown(test_lemmas, lemma_setup, lemma_teardown),
-        cmocka_unit_test_setup_teardown(test_lemma_cache, lemma_setup, lemma_teardown),
-    };
-    for (size_t i = 0; i < COUNT(fixed); i++) tests[n++] = fixed[i];
-    return _cmocka_run_group_tests("text", tests, n, NULL, NULL);
+        text[n++] = (struct CMUnitTest){sent_cases[i].name, test_sentences, NULL, NULL,
+                                        (void *)&sent_cases[i]};
+    for (size_t i = 0; i < COUNT(fixed_tests); i++) text[n++] = fixed_tests[i];
+    return cmocka_run_group_tests(text, NULL, NULL);
 }

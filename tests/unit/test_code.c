@@ -1,0 +1,225 @@
+/* test_code.c: the coder through the public API, on small dictionaries written here. Each
+ * test codes a story and compares the events, written "SOURCE TARGET CODE" one a line. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parley.h"
+
+static const char actors[] =
+    "= USA\n  type: country\n  code: USA\n  name: United States; U.S.; US\n"
+    "  adj: American; U.S.\n  capital: Washington\n"
+    "= JPN\n  type: country\n  code: JPN\n  name: Japan\n  adj: Japanese\n  capital: Tokyo\n"
+    "= CHN\n  type: country\n  code: CHN\n  name: China; People's Republic of China\n"
+    "  adj: Chinese\n  capital: Beijing\n"
+    "= RUS\n  type: country\n  code: RUS\n  name: Russia\n  adj: Russian\n  capital: Moscow\n"
+    "= UKR\n  type: country\n  code: UKR\n  name: Ukraine\n  adj: Ukrainian\n  capital: Kyiv\n"
+    "= UNO\n  type: igo\n  code: IGOUNO\n  name: United Nations; UN\n"
+    "= JOHN_KERRY\n  type: person\n  name: John Kerry\n"
+    "  code: USAGOV 2013-02-01..2017-01-20\n  code: USAGOV 2021-01-20..2024-03-06\n";
+static const char agents[] =
+    "GOV: government; minister; foreign minister; prime minister; envoy; official\n"
+    "MIL: troops; army\nCOP: police\nREB: rebel\nNGO: NGO\n";
+static const char verbs[] =
+    "040  $ meet with +\n040  $ meet +\n040  % meet\n042  $ visit +\n042  $ travel to +\n"
+    "010  % issue * joint statement\n111  $ condemn +\n173  $ arrest +\n190  $ attack +\n";
+static const char discards[] = "sentence: football match\nstory: horoscope\n";
+
+static parley_ctx *new_ctx(void)
+{
+    parley_ctx *ctx = parley_ctx_new();
+    assert_non_null(ctx);
+    assert_int_equal(parley_ctx_load_dict_text(ctx, "t.actors", actors, strlen(actors)), 0);
+    assert_int_equal(parley_ctx_load_dict_text(ctx, "t.agents", agents, strlen(agents)), 0);
+    assert_int_equal(parley_ctx_load_dict_text(ctx, "t.verbs", verbs, strlen(verbs)), 0);
+    assert_int_equal(parley_ctx_load_dict_text(ctx, "t.discards", discards, strlen(discards)), 0);
+    assert_int_equal(parley_ctx_compile(ctx), PARLEY_OK);
+    return ctx;
+}
+
+static int setup(void **state)
+{
+    *state = new_ctx();
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    parley_ctx_free(*state);
+    return 0;
+}
+
+/* Codes `text` and returns its events as "SRC TGT CODE\n" lines (static buffer). */
+static const char *code(void **state, const char *date, const char *text)
+{
+    static char out[4096];
+    parley_story *story = parley_story_new("t", date, "", text, strlen(text));
+    parley_events *ev = NULL;
+    assert_non_null(story);
+    assert_int_equal(parley_code(*state, story, &ev), PARLEY_OK);
+    out[0] = 0;
+    for (size_t i = 0; i < parley_events_count(ev); i++) {
+        const parley_event *e = parley_events_get(ev, i);
+        size_t len = strlen(out);
+        snprintf(out + len, sizeof out - len, "%s %s %s\n", e->source.code, e->target.code,
+                 e->code);
+    }
+    parley_events_free(ev);
+    parley_story_free(story);
+    return out;
+}
+
+static void test_title_and_adjective(void **state)
+{
+    assert_string_equal(code(state, "2021-09-01", "Japanese Foreign Minister Taro Sato met with "
+                                                  "Chinese officials on Monday."),
+                        "JPNGOV CHNGOV 040\n");
+}
+
+static void test_compound_target_and_dedupe(void **state)
+{
+    /* Officials of one government collapse into one event per sentence. */
+    assert_string_equal(code(state, "2021-09-01", "The U.S. envoy met with Prime Minister Ito, "
+                                                  "Japanese officials and Chinese troops."),
+                        "USAGOV JPNGOV 040\nUSAGOV CHNMIL 040\n");
+}
+
+static void test_place_context(void **state)
+{
+    assert_string_equal(code(state, "2021-09-01", "In Tokyo, the U.S. envoy met with Prime "
+                                                  "Minister Ito."),
+                        "USAGOV JPNGOV 040\n");
+}
+
+static void test_earlier_mention_beats_context(void **state)
+{
+    assert_string_equal(code(state, "2021-09-01",
+                             "U.S. envoy Mark Ellis arrived on Monday.\n\n"
+                             "In Tokyo, Envoy Ellis met with Minister Ito."),
+                        "USAGOV JPNGOV 040\n");
+}
+
+static void test_person_by_date(void **state)
+{
+    const char *text = "John Kerry visited China.";
+    assert_string_equal(code(state, "2021-09-01", text), "USAGOV CHN 042\n");
+    assert_string_equal(code(state, "2019-05-01", text), ""); /* no role then */
+}
+
+static void test_visit_capital_is_country(void **state)
+{
+    assert_string_equal(code(state, "2021-09-01", "Russian troops attacked Kyiv. The Japanese "
+                                                  "minister traveled to Beijing."),
+                        "RUSMIL UKRGOV 190\nJPNGOV CHN 042\n");
+}
+
+static void test_joint_and_negation(void **state)
+{
+    assert_string_equal(code(state, "2021-09-01", "Japan and China issued a joint statement."),
+                        "JPN CHN 010\n");
+    assert_string_equal(code(state, "2021-09-01", "Japan and China did not meet."), "");
+    assert_string_equal(code(state, "2021-09-01", "Japan did not condemn China."), "");
+}
+
+static void test_apposition_and_igo(void **state)
+{
+    assert_string_equal(code(state, "2021-09-01", "The UN condemned Mika Tanaka, a Japanese "
+                                                  "official, on Friday."),
+                        "IGOUNO JPNGOV 111\n");
+}
+
+static void test_noun_use_and_one_actor(void **state)
+{
+    assert_string_equal(code(state, "2021-09-01", "The visit of the Japanese minister ended."),
+                        "");
+    assert_string_equal(code(state, "2021-09-01", "Police arrested three men in Tokyo."), "");
+}
+
+static void test_discards(void **state)
+{
+    assert_string_equal(code(state, "2021-09-01", "Japan attacked China in a football match."),
+                        "");
+    assert_string_equal(code(state, "2021-09-01", "Japan attacked China. Your horoscope."), "");
+}
+
+static void test_pattern_and_span(void **state)
+{
+    static const char text[] = "Yesterday the Japanese envoy met with Russian officials.";
+    parley_story *story = parley_story_new("t", "2021-09-01", "", text, sizeof text - 1);
+    parley_events *ev = NULL;
+    assert_int_equal(parley_code(*state, story, &ev), PARLEY_OK);
+    assert_int_equal(parley_events_count(ev), 1);
+    const parley_event *e = parley_events_get(ev, 0);
+    assert_string_equal(e->pattern, "t.verbs:1 $ meet with +");
+    assert_string_equal(e->source.text, "the Japanese envoy");
+    assert_string_equal(e->target.text, "Russian officials");
+    assert_int_equal(e->span_start, 10);
+    assert_int_equal(e->span_end, sizeof text - 2);
+    assert_string_equal(e->root, "04");
+    assert_int_equal(e->sentence, 1);
+    assert_string_equal(e->date, "2021-09-01");
+    assert_int_equal(parley_events_sentences(ev), 1);
+    parley_events_free(ev);
+    parley_story_free(story);
+}
+
+/* Worst cases: a compound of 10,000 actors and a sentence of 50,000 tokens code without
+ * trouble and within the list limit. */
+static void test_pathological_sizes(void **state)
+{
+    size_t cap = 50000 * 3 + 64, len;
+    char *text = malloc(cap);
+    assert_non_null(text);
+    len = (size_t)sprintf(text, "Japan met with China");
+    for (int i = 1; i < 10000; i++) len += (size_t)sprintf(text + len, ", China");
+    strcpy(text + len, ".");
+    const char *out = code(state, "2021-09-01", text);
+    assert_string_equal(out, "JPN CHN 040\n");
+    len = 0;
+    for (int i = 0; i < 50000; i++) len += (size_t)sprintf(text + len, "ab ");
+    out = code(state, "2021-09-01", text);
+    assert_string_equal(out, "");
+    free(text);
+}
+
+static void test_errors(void **state)
+{
+    (void)state;
+    parley_ctx *ctx = parley_ctx_new();
+    parley_story *story = parley_story_new("t", NULL, NULL, "x", 1);
+    parley_events *ev = (parley_events *)1;
+    assert_int_equal(parley_code(ctx, story, &ev), PARLEY_EDICT);
+    assert_null(ev);
+    assert_string_equal(parley_errmsg(ctx), "no dictionaries loaded");
+    assert_int_equal(parley_ctx_load_dict(ctx, "/no/such/dir"), PARLEY_EIO);
+    assert_string_equal(parley_errmsg(ctx), "/no/such/dir: No such file or directory");
+    assert_int_equal(parley_code(NULL, story, &ev), PARLEY_EINVAL);
+    assert_string_equal(parley_status_str(PARLEY_EPARSE), "malformed input");
+    parley_story_free(story);
+    parley_ctx_free(ctx);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_title_and_adjective),
+        cmocka_unit_test(test_compound_target_and_dedupe),
+        cmocka_unit_test(test_place_context),
+        cmocka_unit_test(test_earlier_mention_beats_context),
+        cmocka_unit_test(test_person_by_date),
+        cmocka_unit_test(test_visit_capital_is_country),
+        cmocka_unit_test(test_joint_and_negation),
+        cmocka_unit_test(test_apposition_and_igo),
+        cmocka_unit_test(test_noun_use_and_one_actor),
+        cmocka_unit_test(test_discards),
+        cmocka_unit_test(test_pattern_and_span),
+        cmocka_unit_test(test_pathological_sizes),
+        cmocka_unit_test(test_errors),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
