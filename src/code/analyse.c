@@ -33,6 +33,8 @@ static uint8_t token_class(const parley_ctx *ctx, const pl_sentence *s, const pl
         return PL_C_OTHER;
     case PL_TOK_WORD:
         return (t->flags & PL_TF_CAP) ? PL_C_NAME : PL_C_WORD;
+    case PL_TOK_NUMBER:
+        return PL_C_QUANT;
     default:
         return PL_C_OTHER;
     }
@@ -90,17 +92,30 @@ static int starts_material(const pl_sentence *s, size_t i, size_t end)
     return is_head(s->cls[i]) || (s->cls[i] == PL_C_WORD && modifies_agent(s, i, end));
 }
 
+/* Where the material of a phrase starting at i begins, past a determiner and a quantity
+ * ("the three", "dozens of"), or end when there is none. */
+static size_t skip_determiners(const pl_sentence *s, size_t i, size_t end)
+{
+    if (i < end && s->cls[i] == PL_C_DET) i++;
+    if (i < end && s->cls[i] == PL_C_QUANT) {
+        i++;
+        if (i < end && s->cls[i] == PL_C_CONN) i++;
+        if (i < end && s->cls[i] == PL_C_DET) i++;
+    }
+    return i;
+}
+
 static int can_start(const pl_sentence *s, size_t i, size_t end)
 {
-    if (s->cls[i] == PL_C_DET) return starts_material(s, i + 1, end);
-    return starts_material(s, i, end);
+    if (s->cls[i] != PL_C_DET && s->cls[i] != PL_C_QUANT) return starts_material(s, i, end);
+    size_t k = skip_determiners(s, i, end);
+    return k > i && starts_material(s, k, end);
 }
 
 /* Where the chunk starting at i ends (exclusive), before trimming. */
 static size_t extend(const pl_sentence *s, size_t i, size_t end)
 {
-    size_t k = i;
-    if (s->cls[k] == PL_C_DET) k++;
+    size_t k = skip_determiners(s, i, end);
     while (k < end) {
         uint8_t c = s->cls[k];
         if (is_head(c)) k++;
@@ -127,14 +142,38 @@ static int add_chunk(pl_sentence *s, size_t start, size_t end)
     c->start = (uint32_t)start;
     c->end = (uint32_t)end;
     c->next = c->prev = -1;
-    c->after_prep = start > s->first &&
-                    (s->cls[start - 1] == PL_C_PREP || s->cls[start - 1] == PL_C_CONN);
+    /* "in Mali", "in northern Mali", "near the capital": look back over two modifiers. */
+    for (size_t k = start, hops = 0; k > s->first && hops < 3; k--, hops++) {
+        uint8_t before = s->cls[k - 1];
+        if (before == PL_C_PREP || before == PL_C_CONN) {
+            c->after_prep = 1;
+            c->prep = (uint32_t)(k - 1);
+            break;
+        }
+        if (before != PL_C_WORD || hops == 2) break;
+    }
     /* The trailing run of unknown capitalized words is the name, if there is one. */
     size_t k = end;
     while (k > start && s->cls[k - 1] == PL_C_NAME) k--;
     c->name_start = (uint32_t)k;
     c->name_end = (uint32_t)end;
     return 0;
+}
+
+/* "China-made", "pro-Moscow": a country or place fused by a hyphen to a lower-case word
+ * describes something else and is no actor. (Unknown names are left alone: "Han Sung-min"
+ * is a person.) */
+static int hyphen_modifier(const pl_sentence *s, size_t start, size_t end)
+{
+    size_t stop = s->first + s->n;
+    const pl_token *t = s->toks.v;
+    if (end + 1 < stop && s->cls[end - 1] == PL_C_ACTOR && s->cls[end] == PL_C_HYPHEN &&
+        !(t[end].flags & PL_TF_SPACE_BEFORE) &&
+        !(t[end + 1].flags & (PL_TF_SPACE_BEFORE | PL_TF_CAP)) && t[end + 1].kind == PL_TOK_WORD)
+        return 1;
+    return start >= s->first + 2 && s->cls[start] == PL_C_ACTOR && s->cls[start - 1] == PL_C_HYPHEN &&
+           !(t[start].flags & PL_TF_SPACE_BEFORE) && t[start - 2].kind == PL_TOK_WORD &&
+           !(t[start - 2].flags & PL_TF_CAP) && !(t[start - 1].flags & PL_TF_SPACE_BEFORE);
 }
 
 static int find_chunks(pl_sentence *s)
@@ -148,7 +187,7 @@ static int find_chunks(pl_sentence *s)
         }
         size_t j = extend(s, i, end);
         while (j > i && !is_head(s->cls[j - 1])) j--;
-        if (j > i && add_chunk(s, i, j)) return -1;
+        if (j > i && !hyphen_modifier(s, i, j) && add_chunk(s, i, j)) return -1;
         i = j > i ? j : i + 1;
     }
     return 0;
@@ -312,11 +351,6 @@ static void resolve_chunk(const parley_ctx *ctx, pl_story_state *st, const pl_se
             c->inferred = seen->inferred;
         }
     }
-    /* A role with no country ("Prime Minister Yoshihide Suga") is placed by context. */
-    if (!c->country && c->agent && st->context.country) {
-        c->country = st->context.country;
-        c->inferred = 1;
-    }
     /* "Beijing criticized Washington": capitals stand for their governments. */
     if (c->capital && !c->agent) c->agent = "GOV";
     if (c->only_country && !c->place.name) {
@@ -385,7 +419,7 @@ static int apposition(pl_story_state *st, const pl_sentence *s, pl_chunk *a, con
         *a = merged;
         return 1;
     }
-    if (unresolved_name(a) && b->has_agent && b->code) {
+    if (unresolved_name(a) && b->has_agent) {
         *a = merged;
         return 1;
     }
@@ -431,7 +465,15 @@ static int reserve_per_token(pl_sentence *s)
     return 0;
 }
 
-/* "In Tokyo, ..." at the start of a sentence moves the story there; any "in X" or "at X"
+static int place_preposition(const parley_ctx *ctx, const pl_sentence *s, const pl_chunk *c)
+{
+    uint32_t word = s->toks.v[c->prep].word;
+    for (int i = 0; i < 4; i++)
+        if (word && word == ctx->grammar.place_preps[i]) return 1;
+    return 0;
+}
+
+/* "In Tokyo, ..." at the start of a sentence moves the story there; any "in X" or "near X"
  * with a place is this sentence's place. */
 static void find_places(const parley_ctx *ctx, pl_story_state *st, pl_sentence *s)
 {
@@ -439,10 +481,24 @@ static void find_places(const parley_ctx *ctx, pl_story_state *st, pl_sentence *
     for (size_t k = 0; k < s->nchunks; k++) {
         const pl_chunk *c = &s->chunks[k];
         if (!c->after_prep || !(c->only_place || c->only_country) || !c->place.name) continue;
-        uint32_t prep = s->toks.v[c->start - 1].word;
-        if (prep != ctx->grammar.in_id && prep != ctx->grammar.at_id) continue;
+        if (!place_preposition(ctx, s, c)) continue;
         if (!s->place.name) s->place = c->place;
-        if (c->start - 1 == s->first) st->context = c->place;
+        if (c->prep == s->first) st->context = c->place;
+    }
+}
+
+/* A role with no country ("Prime Minister Yoshihide Suga", "rebels near Goma") belongs to
+ * where the sentence, or else the story, takes place. */
+static void place_roles(pl_story_state *st, pl_sentence *s)
+{
+    const char *country = s->place.country ? s->place.country : st->context.country;
+    if (!country) return;
+    for (size_t k = 0; k < s->nchunks; k++) {
+        pl_chunk *c = &s->chunks[k];
+        if (c->country || !c->agent) continue;
+        c->country = country;
+        c->inferred = 1;
+        compose_code(st, c);
     }
 }
 
@@ -453,19 +509,16 @@ int pl_analyse_sentence(const parley_ctx *ctx, pl_story_state *st, pl_sentence *
     if (pl_lex_match(&ctx->dict, &s->toks, s->first, s->n, &s->matches)) return -1;
     classify(ctx, s);
     if (find_chunks(s)) return -1;
-    /* A leading "In X," sets the context before the chunks that follow are resolved. */
-    for (size_t k = 0; k < s->nchunks; k++) {
-        resolve_chunk(ctx, st, s, &s->chunks[k]);
-        if (k == 0) find_places(ctx, st, s);
-    }
+    for (size_t k = 0; k < s->nchunks; k++) resolve_chunk(ctx, st, s, &s->chunks[k]);
     if (build_lists(st, s)) return -1;
+    find_places(ctx, st, s);
+    place_roles(st, s);
     size_t end = s->first + s->n;
     for (size_t i = s->first; i < end; i++) s->chunk_at[i] = s->chunk_ending[i] = -1;
     for (size_t k = 0; k < s->nchunks; k++) {
         s->chunk_at[s->chunks[k].start] = (int32_t)k;
         s->chunk_ending[s->chunks[k].end - 1] = (int32_t)k;
     }
-    find_places(ctx, st, s);
     return 0;
 }
 

@@ -29,6 +29,7 @@ enum pl_class {
     PL_C_NEG,                /* not, n't, never */
     PL_C_SAY,                /* said, says, told: clause boundaries for lists */
     PL_C_VERB,               /* a verb some pattern starts with */
+    PL_C_QUANT,              /* numbers and quantities: "three", "dozens (of)" */
     PL_C_STOP                /* other function words: pronouns, conjunctions */
 };
 
@@ -36,7 +37,7 @@ enum pl_class {
 typedef struct pl_grammar {
     uint8_t *class_of;       /* indexed by vocab id */
     size_t n;
-    uint32_t in_id, at_id;   /* place prepositions */
+    uint32_t place_preps[4]; /* word ids of in, at, near, outside: they name where */
 } pl_grammar;
 
 /* Interns the function words into the vocabulary and classifies them; call before
@@ -72,7 +73,8 @@ typedef struct pl_chunk {
     uint8_t only_country;    /* nothing but a country name */
     uint8_t capital;         /* only_place, and the place is a capital: a metonym for its
                                 government when it acts or is acted on ("Beijing said") */
-    uint8_t after_prep;      /* a preposition stands right before it */
+    uint8_t after_prep;      /* a preposition stands before it ("in northern Mali") */
+    uint32_t prep;           /* that preposition's token index, when after_prep */
     int32_t next, prev;      /* neighbours in a list (compound), -1 for none */
 } pl_chunk;
 

@@ -26,6 +26,9 @@ static const struct {
                "recently reportedly now today yesterday tomorrow tonight earlier formally "
                "officially publicly personally briefly once first finally subsequently "
                "virtually just even only soon"},
+    {PL_C_QUANT, "one two three four five six seven eight nine ten eleven twelve fifteen twenty "
+                 "dozen dozens hundred hundreds thousand thousands million millions scores "
+                 "several many few numerous more most all"},
     {PL_C_NEG, "not n't never no cannot didn't don't doesn't won't wouldn't can't couldn't "
                "isn't wasn't weren't aren't hasn't haven't hadn't shouldn't"},
     {PL_C_SAY, "said says say saying told tells tell added adds according stated states"},
@@ -58,8 +61,9 @@ int pl_grammar_init(pl_grammar *g, pl_dict *d)
     g->n = d->vocab.count + 1;
     g->class_of = calloc(g->n, 1);
     if (!g->class_of || intern_all(d, g)) return -1;
-    g->in_id = pl_strmap_get(&d->vocab, "in", 2);
-    g->at_id = pl_strmap_get(&d->vocab, "at", 2);
+    static const char *place_preps[] = {"in", "at", "near", "outside"};
+    for (int i = 0; i < 4; i++)
+        g->place_preps[i] = pl_strmap_get(&d->vocab, place_preps[i], strlen(place_preps[i]));
     return 0;
 }
 
