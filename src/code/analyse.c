@@ -40,13 +40,23 @@ static uint8_t token_class(const parley_ctx *ctx, const pl_sentence *s, const pl
     }
 }
 
+int pl_ends_in_ly(const pl_sentence *s, size_t i)
+{
+    const pl_token *t = &s->toks.v[i];
+    return t->norm_len > 4 && !strcmp(pl_token_norm(&s->toks, t) + t->norm_len - 2, "ly");
+}
+
 int pl_is_verb_anchor(const parley_ctx *ctx, const pl_sentence *s, size_t i)
 {
     const pl_token *t = &s->toks.v[i];
     if (t->kind != PL_TOK_WORD || (t->flags & PL_TF_CAP) || !t->lemma) return 0;
     if (s->cls[i] != PL_C_WORD && s->cls[i] != PL_C_SAY) return 0;
-    /* "the visit", "Japan's visit": a noun, not the verb. */
-    if (i > s->first && (s->cls[i - 1] == PL_C_DET || s->cls[i - 1] == PL_C_POSS)) return 0;
+    /* "the visit", "Japan's visit", "the rocket attack": a noun, not the verb. */
+    for (size_t k = i, hops = 0; k > s->first && hops < 3; k--, hops++) {
+        uint8_t before = s->cls[k - 1];
+        if (before == PL_C_DET || before == PL_C_POSS) return 0;
+        if (before != PL_C_WORD || pl_ends_in_ly(s, k - 1)) break;
+    }
     size_t n;
     return pl_verb_patterns(&ctx->dict, t->lemma, &n) != NULL;
 }
@@ -92,11 +102,23 @@ static int starts_material(const pl_sentence *s, size_t i, size_t end)
     return is_head(s->cls[i]) || (s->cls[i] == PL_C_WORD && modifies_agent(s, i, end));
 }
 
+static int approximates(const pl_sentence *s, size_t i)
+{
+    static const char *words[] = {"about", "around", "nearly", "almost", "roughly",
+                                  "approximately", "over", "some", "up"};
+    const char *w = pl_token_norm(&s->toks, &s->toks.v[i]);
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (!strcmp(w, words[k])) return 1;
+    return 0;
+}
+
 /* Where the material of a phrase starting at i begins, past a determiner and a quantity
  * ("the three", "dozens of"), or end when there is none. */
 static size_t skip_determiners(const pl_sentence *s, size_t i, size_t end)
 {
     if (i < end && s->cls[i] == PL_C_DET) i++;
+    /* "about 40", "over 100", "nearly two dozen" */
+    if (i + 1 < end && s->cls[i + 1] == PL_C_QUANT && approximates(s, i)) i++;
     if (i < end && s->cls[i] == PL_C_QUANT) {
         i++;
         if (i < end && s->cls[i] == PL_C_CONN) i++;
@@ -107,7 +129,9 @@ static size_t skip_determiners(const pl_sentence *s, size_t i, size_t end)
 
 static int can_start(const pl_sentence *s, size_t i, size_t end)
 {
-    if (s->cls[i] != PL_C_DET && s->cls[i] != PL_C_QUANT) return starts_material(s, i, end);
+    if (s->cls[i] != PL_C_DET && s->cls[i] != PL_C_QUANT && s->cls[i] != PL_C_PREP &&
+        s->cls[i] != PL_C_ADV)
+        return starts_material(s, i, end);
     size_t k = skip_determiners(s, i, end);
     return k > i && starts_material(s, k, end);
 }
@@ -209,19 +233,14 @@ static const char *name_key(pl_story_state *st, const pl_sentence *s, size_t a, 
     return out;
 }
 
-static const pl_actor_entry *country_entry(const pl_dict *d, const char *code, size_t len)
-{
-    uint32_t id = pl_strmap_get(&d->actor_ids, code, len);
-    if (!id || d->actors[id - 1].kind != PL_ACTOR_COUNTRY) return NULL;
-    return &d->actors[id - 1];
-}
-
 /* "USAGOV" is USA + GOV when USA is a country; an IGO code stands whole. */
 static void split_code(const parley_ctx *ctx, pl_story_state *st, pl_chunk *c, const char *code)
 {
     size_t len = strlen(code);
     c->code = code;
-    if (len >= 3 && country_entry(&ctx->dict, code, 3)) {
+    char prefix[4] = {0};
+    memcpy(prefix, code, len < 3 ? len : 3);
+    if (len >= 3 && pl_is_country(&ctx->dict, prefix)) {
         c->country = len == 3 ? code : pl_arena_strndup(&st->arena, code, 3);
         c->agent = len > 3 ? code + 3 : NULL;
     } else {

@@ -111,6 +111,8 @@ typedef struct pl_sentence {
 int pl_analyse_sentence(const parley_ctx *ctx, pl_story_state *st, pl_sentence *s);
 /* 1 if token i is a verb some pattern starts with (used while classifying). */
 int pl_is_verb_anchor(const parley_ctx *ctx, const pl_sentence *s, size_t i);
+/* 1 if token i is a lower-case word ending in -ly (an adverb, most of the time). */
+int pl_ends_in_ly(const pl_sentence *s, size_t i);
 /* Remembers the names and places of resolved chunks for later sentences. */
 int pl_remember_sentence(const parley_ctx *ctx, pl_story_state *st, const pl_sentence *s);
 

@@ -57,16 +57,27 @@ static int match_verb(const parley_ctx *ctx, const pl_sentence *s, size_t v, pat
     return 0;
 }
 
-static int ends_in_ly(const pl_sentence *s, size_t i)
+static int32_t find_subject(const pl_sentence *s, size_t v, int *negated, int depth);
+
+/* The subject of the nearest verb before a conjunction at j, within the clause. */
+static int32_t shared_subject(const pl_sentence *s, size_t j, int depth)
 {
-    const pl_token *t = &s->toks.v[i];
-    const char *w = pl_token_norm(&s->toks, t);
-    return t->norm_len > 4 && !strcmp(w + t->norm_len - 2, "ly");
+    int negated;
+    for (size_t k = j; k-- > s->first;) {
+        uint8_t c = s->cls[k];
+        if (c == PL_C_SAY || c == PL_C_OTHER) return -1;
+        if (c == PL_C_VERB) {
+            int32_t subject = find_subject(s, k, &negated, depth + 1);
+            return negated ? -1 : subject;
+        }
+    }
+    return -1;
 }
 
 /* The chunk acting as subject of the verb at v: the nearest one to its left across
- * adverbs, auxiliaries, negation and one comma. -1 if none; *negated set by "not". */
-static int32_t find_subject(const pl_sentence *s, size_t v, int *negated)
+ * adverbs, auxiliaries, negation and one comma; for the second verb of "X condemned Y and
+ * accused Z", the subject of the first. -1 if none; *negated set by "not". */
+static int32_t find_subject(const pl_sentence *s, size_t v, int *negated, int depth)
 {
     int commas = 0;
     *negated = 0;
@@ -76,7 +87,8 @@ static int32_t find_subject(const pl_sentence *s, size_t v, int *negated)
         uint8_t c = s->cls[j];
         if (c == PL_C_NEG) *negated = 1;
         else if (c == PL_C_COMMA && !commas) commas++;
-        else if (c != PL_C_ADV && c != PL_C_AUX && !(c == PL_C_WORD && ends_in_ly(s, j)))
+        else if (c == PL_C_AND && depth == 0) return shared_subject(s, j, depth);
+        else if (c != PL_C_ADV && c != PL_C_AUX && !(c == PL_C_WORD && pl_ends_in_ly(s, j)))
             return -1;
     }
     return -1;
@@ -193,12 +205,27 @@ static pl_chunk as_destination(const pl_verb_pattern *p, const pl_chunk *tgt)
     return c;
 }
 
-static int add_event(coding *cd, const pattern_match *m, const pl_chunk *src,
+/* A role placed nowhere in the story ("Malian troops attacked rebels") is on the home
+ * ground of the other side, when that side is a country. */
+static int place_by_other_side(coding *cd, pl_chunk *role, const pl_chunk *other)
+{
+    if (role->code || !role->agent || !other->country ||
+        !pl_is_country(&cd->ctx->dict, other->country))
+        return 0;
+    role->country = other->country;
+    role->inferred = 1;
+    role->code = pl_arena_printf(&cd->st.arena, "%s%s", role->country, role->agent);
+    return role->code ? 0 : -1;
+}
+
+static int add_event(coding *cd, const pattern_match *m, const pl_chunk *source,
                      const pl_chunk *target, size_t verb)
 {
     const pl_verb_pattern *p = m->pattern;
-    pl_chunk destination = as_destination(p, target);
-    const pl_chunk *tgt = &destination;
+    pl_chunk destination = as_destination(p, target), origin = *source;
+    const pl_chunk *tgt = &destination, *src = &origin;
+    if (place_by_other_side(cd, &origin, tgt) || place_by_other_side(cd, &destination, src))
+        return -1;
     if (!src->code || !tgt->code || !strcmp(src->code, tgt->code)) return 0;
     if (already_coded(cd, src->code, tgt->code, p->code)) return 0;
     parley_event *e = pl_events_add(cd->out);
@@ -233,7 +260,7 @@ static int code_verb(coding *cd, size_t v)
     pattern_match m;
     int negated;
     if (!match_verb(cd->ctx, s, v, &m)) return 0;
-    int32_t subject = find_subject(s, v, &negated);
+    int32_t subject = find_subject(s, v, &negated, 0);
     if (subject < 0 || negated) return 0;
     int32_t sources[MAX_LIST], targets[MAX_LIST];
     size_t ns = subject_list(s, subject, sources, MAX_LIST), nt = 0;

@@ -132,6 +132,8 @@ parley_status pl_dict_compile(pl_dict *d, pl_buf *msg);
  * latest one); NULL if none applies. */
 const char *pl_actor_code_at(const pl_actor_entry *a, int32_t date);
 const pl_event_code *pl_event_code_find(const pl_dict *d, const char *code);
+/* 1 if `code` is the code of a country entry ("JPN"), not an IGO or a group. */
+int pl_is_country(const pl_dict *d, const char *code);
 
 /* ---- matching a sentence ---------------------------------------------------------------- */
 

@@ -194,3 +194,9 @@ const pl_event_code *pl_event_code_find(const pl_dict *d, const char *code)
     uint32_t id = pl_strmap_get(&d->event_ids, code, strlen(code));
     return id ? &d->events[id - 1] : NULL;
 }
+
+int pl_is_country(const pl_dict *d, const char *code)
+{
+    uint32_t id = pl_strmap_get(&d->actor_ids, code, strlen(code));
+    return id && d->actors[id - 1].kind == PL_ACTOR_COUNTRY;
+}
