@@ -77,6 +77,8 @@ static void emit_entry(json_t *entry, size_t index)
     const char *alpha3 = json_string_value(json_object_get(entry, "alpha_3"));
     if (!alpha3 || !valid_alpha3(alpha3))
         fail("entry %zu has no valid alpha_3 code", index);
+    if (!json_object_get(entry, "name")) /* required by the iso-codes schema */
+        fail("entry %s has no name", alpha3);
 
     const char *names[MAX_NAMES];
     size_t n_names = 0;
@@ -99,8 +101,6 @@ static void emit_entry(json_t *entry, size_t index)
         if (!dup)
             names[n_names++] = s;
     }
-    if (n_names == 0 && !json_object_get(entry, "name"))
-        fail("entry %s has no name", alpha3);
 
     printf("\n= %s\n  type: country\n  code: %s\n", alpha3, alpha3);
     if (skipped)
