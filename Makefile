@@ -158,3 +158,6 @@ uninstall:
 
 clean:
 	rm -rf $(B) bin
+
+# Fuzz targets (clang's libFuzzer) live in tests/fuzz with their own rules.
+-include tests/fuzz/fuzz.mk
