@@ -1,5 +1,5 @@
-# parley: GNU Makefile. Dependencies are found with pkg-config; WordNet ships no .pc file
-# in Debian, so it is linked by name (see scripts/install-deps).
+# parley: GNU Makefile. Libraries are found with pkg-config. WordNet's data files
+# (wordnet-base) are read at run time; its library is not used (docs/design.md says why).
 
 PREFIX   ?= /usr/local
 CC       ?= cc
@@ -7,7 +7,7 @@ PKGS     := libutf8proc jansson
 TEST_PKGS:= cmocka
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lwordnet -lpthread -lm
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
 TEST_CFLAGS:= $(shell pkg-config --cflags $(TEST_PKGS) 2>/dev/null)
 TEST_LIBS  := $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null)
 
@@ -125,6 +125,8 @@ run-check: all $(UNIT_BIN) asan $(B)/corpus-runner $(B)/seed-check
 	@tests/run-unit $(B)/asan/tests $(B)/results
 	@tests/run-corpus $(B)/corpus-runner bin/parley $(B)/results
 	@tests/run-corpus $(B)/asan/corpus-runner $(B)/asan/parley $(B)/results
+	@tests/run-cli bin/parley $(B)/results
+	@tests/run-cli $(B)/asan/parley $(B)/results
 	@tests/run-seed $(B)/seed-check bin/parley $(B)/results
 	@tests/summarize $(B)/results
 

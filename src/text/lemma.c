@@ -1,80 +1,68 @@
-/* lemma.c: base forms from WordNet's morphology (morphstr), cached. WordNet keeps global
- * state and returns static buffers, so every call into it holds one process-wide lock. */
+/* lemma.c: base forms with WordNet's morphology, held in memory.
+ *
+ * WordNet's own morphstr() seeks and reads its index files on every call (about 50 us a
+ * word here), keeps global state and static buffers, and may exit() on bad data. So parley
+ * reads WordNet's data once instead: the word lists of index.verb and index.noun and the
+ * irregular forms of verb.exc and noun.exc, and applies WordNet's documented detachment rules
+ * (morphy) against them. After loading the lemmatizer is read-only, so threads share it
+ * without locks, and a lookup is a handful of hash probes. */
 #include "text/text.h"
 
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wn.h>
 
 #define LEMMA_MIN 2
-#define LEMMA_MAX 40      /* longer words are not looked up */
-#define LEMMA_LONGEST 256 /* morphstr's own buffer size (WORDBUF) */
-/* Words cached; later answers are computed, not kept. -D can lower it to test that path. */
-#ifndef PL_LEMMA_CACHE_MAX
-#define PL_LEMMA_CACHE_MAX 1000000
-#endif
+#define LEMMA_MAX 40 /* longer words are not looked up */
+
+enum { POS_VERB = 1, POS_NOUN = 2 };
 
 struct pl_lemmatizer {
-    pthread_mutex_t lock;       /* guards the cache */
-    pl_strmap strs;             /* words and lemmas */
-    uint32_t *lemma_of;         /* lemma_of[id]: the id of the lemma of word id, 0 if unknown */
-    size_t lemma_cap;
-    size_t cached;              /* words with a cached answer */
+    pl_strmap words;    /* every base form and irregular form */
+    uint8_t *pos;       /* per word id: POS_VERB | POS_NOUN when it is a base form */
+    uint32_t *exc_verb; /* per word id: base form id of an irregular verb form, 0 none */
+    uint32_t *exc_noun;
+    size_t cap;
 };
 
-static pthread_once_t wn_once = PTHREAD_ONCE_INIT;
-static pthread_mutex_t wn_lock = PTHREAD_MUTEX_INITIALIZER;
-static int wn_status = -1;      /* wninit()'s result */
-static pthread_key_t overflow_key;
-static int overflow_key_ok;
+typedef struct rule {
+    const char *suffix, *ending;
+} rule;
 
-/* WordNet reports problems through this hook, by default on stderr; the library never
- * prints. */
-static int quiet_message(char *msg)
+/* WordNet's detachment rules (morphy(7WN)), tried in this order. */
+static const rule verb_rules[] = {{"s", ""},   {"ies", "y"}, {"es", "e"}, {"es", ""},
+                                  {"ed", "e"}, {"ed", ""},   {"ing", "e"}, {"ing", ""}};
+static const rule noun_rules[] = {{"s", ""},     {"ses", "s"},   {"xes", "x"}, {"zes", "z"},
+                                  {"ches", "ch"}, {"shes", "sh"}, {"men", "man"}, {"ies", "y"}};
+
+static const char *data_dir(void)
 {
-    (void)msg;
-    return -1;
+    const char *dir = getenv("WNSEARCHDIR");
+    return dir && *dir ? dir : "/usr/share/wordnet";
 }
 
-static void free_overflow(void *p)
+static int ensure(pl_lemmatizer *lz, uint32_t id)
 {
-    pl_buf *b = p;
-    pl_buf_free(b);
-    free(b);
+    size_t old = lz->cap, c1 = lz->cap, c2 = lz->cap;
+    if (id < lz->cap) return 0;
+    if (PL_GROW(lz->pos, lz->cap, (size_t)id + 1) || PL_GROW(lz->exc_verb, c1, (size_t)id + 1) ||
+        PL_GROW(lz->exc_noun, c2, (size_t)id + 1))
+        return -1;
+    memset(lz->pos + old, 0, lz->cap - old);
+    memset(lz->exc_verb + old, 0, (lz->cap - old) * sizeof *lz->exc_verb);
+    memset(lz->exc_noun + old, 0, (lz->cap - old) * sizeof *lz->exc_noun);
+    return 0;
 }
 
-static void wn_open(void)
+static uint32_t intern(pl_lemmatizer *lz, const char *w, size_t len)
 {
-    display_message = quiet_message;
-    wn_status = wninit();
-    overflow_key_ok = pthread_key_create(&overflow_key, free_overflow) == 0;
+    uint32_t id = pl_strmap_intern(&lz->words, w, len);
+    return id && ensure(lz, id) == 0 ? id : 0;
 }
 
-pl_lemmatizer *pl_lemmatizer_new(void)
-{
-    pthread_once(&wn_once, wn_open);
-    if (wn_status != 0 || !overflow_key_ok) return NULL;
-    pl_lemmatizer *lz = calloc(1, sizeof *lz);
-    if (!lz) return NULL;
-    if (pthread_mutex_init(&lz->lock, NULL)) {
-        free(lz);
-        return NULL;
-    }
-    pl_strmap_init(&lz->strs);
-    return lz;
-}
-
-void pl_lemmatizer_free(pl_lemmatizer *lz)
-{
-    if (!lz) return;
-    pl_strmap_free(&lz->strs);
-    free(lz->lemma_of);
-    pthread_mutex_destroy(&lz->lock);
-    free(lz);
-}
-
-static int looked_up(const char *w, size_t len)
+/* Only single lower-case words matter: parley lemmatizes tokens, not collocations. */
+static int plain_word(const char *w, size_t len)
 {
     if (len < LEMMA_MIN || len > LEMMA_MAX) return 0;
     for (size_t i = 0; i < len; i++)
@@ -82,78 +70,149 @@ static int looked_up(const char *w, size_t len)
     return 1;
 }
 
-/* The lemma of w into out[LEMMA_LONGEST]; its length. */
-static size_t compute(const char *w, size_t len, char *out)
+/* index.POS: a license header of lines starting with spaces, then "lemma pos ..." lines. */
+static int read_index(pl_lemmatizer *lz, FILE *f, uint8_t pos)
 {
-    if (!looked_up(w, len)) {
-        memcpy(out, w, len);
-        return len;
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    int rc = 0;
+    while (rc == 0 && (n = getline(&line, &cap, f)) > 0) {
+        const char *sp = memchr(line, ' ', (size_t)n);
+        if (line[0] == ' ' || !sp || !plain_word(line, (size_t)(sp - line))) continue;
+        uint32_t id = intern(lz, line, (size_t)(sp - line));
+        if (!id) rc = -1;
+        else lz->pos[id] |= pos;
     }
-    char word[LEMMA_MAX + 1];
-    memcpy(word, w, len);
-    word[len] = 0;
-    size_t n = len;
-    pthread_mutex_lock(&wn_lock);
-    const char *base = morphstr(word, VERB);
-    if (!base) base = morphstr(word, NOUN);
-    if (base) { /* copied before the lock goes: the next call overwrites it */
-        n = strnlen(base, LEMMA_LONGEST - 1);
-        memcpy(out, base, n);
-    } else {
-        memcpy(out, w, len);
-    }
-    pthread_mutex_unlock(&wn_lock);
-    return n;
+    free(line);
+    return rc;
 }
 
-/* Remembers that word -> lemma; the lemma's text, or NULL when out of memory. */
-static const char *store(pl_lemmatizer *lz, const char *w, size_t len, const char *lemma,
-                         size_t n)
+/* POS.exc: "form base [base...]" a line; the first base is kept. */
+static int read_exceptions(pl_lemmatizer *lz, FILE *f, int verb)
 {
-    uint32_t id = pl_strmap_intern(&lz->strs, w, len);
-    uint32_t lid = id ? pl_strmap_intern(&lz->strs, lemma, n) : 0;
-    size_t old_cap = lz->lemma_cap;
-    if (!lid || PL_GROW(lz->lemma_of, lz->lemma_cap, (size_t)lz->strs.count + 1)) return NULL;
-    memset(lz->lemma_of + old_cap, 0, (lz->lemma_cap - old_cap) * sizeof *lz->lemma_of);
-    lz->lemma_of[id] = lid;
-    lz->cached++;
-    return pl_strmap_str(&lz->strs, lid);
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    int rc = 0;
+    while (rc == 0 && (n = getline(&line, &cap, f)) > 0) {
+        char *form = strtok(line, " \n"), *base = form ? strtok(NULL, " \n") : NULL;
+        if (!base || !plain_word(form, strlen(form)) || !plain_word(base, strlen(base)))
+            continue;
+        uint32_t fid = intern(lz, form, strlen(form));
+        uint32_t bid = fid ? intern(lz, base, strlen(base)) : 0;
+        if (!bid) rc = -1;
+        else if (verb) lz->exc_verb[fid] = bid;
+        else lz->exc_noun[fid] = bid;
+    }
+    free(line);
+    return rc;
 }
 
-/* Once the cache is full: the lemma's text if the cache holds it anyway, else a copy in
- * this thread's own buffer, valid until the thread's next call. */
-static const char *overflow(pl_lemmatizer *lz, const char *lemma, size_t n)
+static int read_file(pl_lemmatizer *lz, const char *name, int (*reader)(pl_lemmatizer *, FILE *, int),
+                     int arg)
 {
-    uint32_t lid = pl_strmap_get(&lz->strs, lemma, n);
-    if (lid) return pl_strmap_str(&lz->strs, lid);
-    pl_buf *b = pthread_getspecific(overflow_key);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", data_dir(), name);
+    FILE *f = fopen(path, "r");
+    if (!f) return -1;
+    int rc = reader(lz, f, arg);
+    if (ferror(f)) rc = -1;
+    fclose(f);
+    return rc;
+}
+
+static int index_reader(pl_lemmatizer *lz, FILE *f, int pos)
+{
+    return read_index(lz, f, (uint8_t)pos);
+}
+
+pl_lemmatizer *pl_lemmatizer_new(void)
+{
+    pl_lemmatizer *lz = calloc(1, sizeof *lz);
+    if (!lz) return NULL;
+    pl_strmap_init(&lz->words);
+    if (read_file(lz, "index.verb", index_reader, POS_VERB) ||
+        read_file(lz, "index.noun", index_reader, POS_NOUN) ||
+        read_file(lz, "verb.exc", read_exceptions, 1) ||
+        read_file(lz, "noun.exc", read_exceptions, 0)) {
+        pl_lemmatizer_free(lz);
+        return NULL;
+    }
+    return lz;
+}
+
+void pl_lemmatizer_free(pl_lemmatizer *lz)
+{
+    if (!lz) return;
+    pl_strmap_free(&lz->words);
+    free(lz->pos);
+    free(lz->exc_verb);
+    free(lz->exc_noun);
+    free(lz);
+}
+
+/* The id of a base form of `pos` for w: by exception, by rule, or w itself when it is one
+ * ("leaders" is a noun of its own in WordNet, but "leader" comes first, as in morphstr);
+ * 0 if none. */
+static uint32_t base_form(const pl_lemmatizer *lz, const char *w, size_t len, uint8_t pos)
+{
+    uint32_t id = pl_strmap_get(&lz->words, w, len);
+    const uint32_t *exc = pos == POS_VERB ? lz->exc_verb : lz->exc_noun;
+    if (id && exc[id]) return exc[id];
+    const rule *rules = pos == POS_VERB ? verb_rules : noun_rules;
+    size_t nrules = pos == POS_VERB ? sizeof verb_rules / sizeof *verb_rules
+                                    : sizeof noun_rules / sizeof *noun_rules;
+    char cand[LEMMA_MAX + 4];
+    for (size_t r = 0; r < nrules; r++) {
+        size_t sl = strlen(rules[r].suffix), el = strlen(rules[r].ending);
+        if (len <= sl || memcmp(w + len - sl, rules[r].suffix, sl)) continue;
+        memcpy(cand, w, len - sl);
+        memcpy(cand + len - sl, rules[r].ending, el);
+        uint32_t c = pl_strmap_get(&lz->words, cand, len - sl + el);
+        if (c && (lz->pos[c] & pos)) return c;
+    }
+    return id && (lz->pos[id] & pos) ? id : 0;
+}
+
+/* Words with no base form of their own come back as a copy in a per-thread buffer. */
+static pthread_key_t echo_key;
+static pthread_once_t echo_once = PTHREAD_ONCE_INIT;
+static int echo_ok;
+
+static void free_echo(void *p)
+{
+    pl_buf_free(p);
+    free(p);
+}
+
+static void make_echo_key(void)
+{
+    echo_ok = pthread_key_create(&echo_key, free_echo) == 0;
+}
+
+static const char *echo(const char *word, size_t len)
+{
+    pthread_once(&echo_once, make_echo_key);
+    if (!echo_ok) return NULL;
+    pl_buf *b = pthread_getspecific(echo_key);
     if (!b) {
         b = calloc(1, sizeof *b);
-        if (!b || pthread_setspecific(overflow_key, b)) {
+        if (!b || pthread_setspecific(echo_key, b)) {
             free(b);
             return NULL;
         }
     }
     pl_buf_clear(b);
-    return pl_buf_append(b, lemma, n) ? NULL : b->data;
+    return pl_buf_append(b, word, len) ? NULL : b->data;
 }
 
 const char *pl_lemma(pl_lemmatizer *lz, const char *word, size_t len)
 {
-    char small[LEMMA_LONGEST];
-    char *lemma = len < sizeof small ? small : malloc(len);
-    if (!lemma) return NULL;
-    pthread_mutex_lock(&lz->lock);
-    const char *res;
-    uint32_t id = pl_strmap_get(&lz->strs, word, len);
-    if (id && id < lz->lemma_cap && lz->lemma_of[id]) {
-        res = pl_strmap_str(&lz->strs, lz->lemma_of[id]);
-    } else {
-        size_t n = compute(word, len, lemma);
-        res = lz->cached < PL_LEMMA_CACHE_MAX ? store(lz, word, len, lemma, n)
-                                              : overflow(lz, lemma, n);
+    if (plain_word(word, len)) {
+        uint32_t id = base_form(lz, word, len, POS_VERB);
+        if (!id) id = base_form(lz, word, len, POS_NOUN);
+        if (id) return pl_strmap_str(&lz->words, id);
     }
-    pthread_mutex_unlock(&lz->lock);
-    if (lemma != small) free(lemma);
-    return res;
+    return echo(word, len);
 }

@@ -128,15 +128,15 @@ void pl_tokens_free(pl_tokens *t);
 
 typedef struct pl_lemmatizer pl_lemmatizer;
 
-/* WordNet is opened once per process. NULL when WordNet's data cannot be opened or memory
- * runs out. Thread-safe: calls are serialized by a mutex and answers are cached. */
+/* Reads WordNet's morphology data (index.verb, index.noun, verb.exc, noun.exc from
+ * $WNSEARCHDIR, default /usr/share/wordnet) into memory. NULL when the data cannot be read
+ * or memory runs out. Read-only afterwards: threads may share it. */
 pl_lemmatizer *pl_lemmatizer_new(void);
 void pl_lemmatizer_free(pl_lemmatizer *lz);
-/* The base form of a lower-case word: its verb base form if WordNet knows one, else its
- * noun base form, else the word itself. The result is owned by the lemmatizer and valid
- * until it is freed, except once the cache is full (a million words): then a word not seen
- * before gets an answer valid only until the same thread's next pl_lemma call, so intern or
- * copy it at once. NULL only when out of memory. */
+/* The base form of a lower-case word (word[0..len), NUL not required): its verb base form if
+ * WordNet knows one ("met" -> "meet"), else its noun base form ("ministers" -> "minister"),
+ * else the word itself. A base form is owned by the lemmatizer; the word itself comes back
+ * as a copy valid until this thread's next call. NULL only when out of memory. */
 const char *pl_lemma(pl_lemmatizer *lz, const char *word, size_t len);
 
 #endif
