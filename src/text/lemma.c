@@ -71,60 +71,48 @@ static int plain_word(const char *w, size_t len)
 }
 
 /* index.POS: a license header of lines starting with spaces, then "lemma pos ..." lines. */
-static int read_index(pl_lemmatizer *lz, FILE *f, uint8_t pos)
+static int index_line(pl_lemmatizer *lz, char *line, size_t len, int pos)
 {
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
-    int rc = 0;
-    while (rc == 0 && (n = getline(&line, &cap, f)) > 0) {
-        const char *sp = memchr(line, ' ', (size_t)n);
-        if (line[0] == ' ' || !sp || !plain_word(line, (size_t)(sp - line))) continue;
-        uint32_t id = intern(lz, line, (size_t)(sp - line));
-        if (!id) rc = -1;
-        else lz->pos[id] |= pos;
-    }
-    free(line);
-    return rc;
+    const char *sp = memchr(line, ' ', len);
+    if (line[0] == ' ' || !sp || !plain_word(line, (size_t)(sp - line))) return 0;
+    uint32_t id = intern(lz, line, (size_t)(sp - line));
+    if (!id) return -1;
+    lz->pos[id] |= (uint8_t)pos;
+    return 0;
 }
 
 /* POS.exc: "form base [base...]" a line; the first base is kept. */
-static int read_exceptions(pl_lemmatizer *lz, FILE *f, int verb)
+static int exception_line(pl_lemmatizer *lz, char *line, size_t len, int verb)
 {
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t n;
-    int rc = 0;
-    while (rc == 0 && (n = getline(&line, &cap, f)) > 0) {
-        char *form = strtok(line, " \n"), *base = form ? strtok(NULL, " \n") : NULL;
-        if (!base || !plain_word(form, strlen(form)) || !plain_word(base, strlen(base)))
-            continue;
-        uint32_t fid = intern(lz, form, strlen(form));
-        uint32_t bid = fid ? intern(lz, base, strlen(base)) : 0;
-        if (!bid) rc = -1;
-        else if (verb) lz->exc_verb[fid] = bid;
-        else lz->exc_noun[fid] = bid;
-    }
-    free(line);
-    return rc;
+    (void)len;
+    char *save = NULL;
+    char *form = strtok_r(line, " \n", &save), *base = form ? strtok_r(NULL, " \n", &save) : NULL;
+    if (!base || !plain_word(form, strlen(form)) || !plain_word(base, strlen(base))) return 0;
+    uint32_t fid = intern(lz, form, strlen(form));
+    uint32_t bid = fid ? intern(lz, base, strlen(base)) : 0;
+    if (!bid) return -1;
+    if (verb) lz->exc_verb[fid] = bid;
+    else lz->exc_noun[fid] = bid;
+    return 0;
 }
 
-static int read_file(pl_lemmatizer *lz, const char *name, int (*reader)(pl_lemmatizer *, FILE *, int),
-                     int arg)
+typedef int (*line_fn)(pl_lemmatizer *lz, char *line, size_t len, int arg);
+
+static int read_file(pl_lemmatizer *lz, const char *name, line_fn fn, int arg)
 {
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", data_dir(), name);
     FILE *f = fopen(path, "r");
     if (!f) return -1;
-    int rc = reader(lz, f, arg);
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n;
+    int rc = 0;
+    while (rc == 0 && (n = getline(&line, &cap, f)) > 0) rc = fn(lz, line, (size_t)n, arg);
     if (ferror(f)) rc = -1;
+    free(line);
     fclose(f);
     return rc;
-}
-
-static int index_reader(pl_lemmatizer *lz, FILE *f, int pos)
-{
-    return read_index(lz, f, (uint8_t)pos);
 }
 
 pl_lemmatizer *pl_lemmatizer_new(void)
@@ -132,10 +120,10 @@ pl_lemmatizer *pl_lemmatizer_new(void)
     pl_lemmatizer *lz = calloc(1, sizeof *lz);
     if (!lz) return NULL;
     pl_strmap_init(&lz->words);
-    if (read_file(lz, "index.verb", index_reader, POS_VERB) ||
-        read_file(lz, "index.noun", index_reader, POS_NOUN) ||
-        read_file(lz, "verb.exc", read_exceptions, 1) ||
-        read_file(lz, "noun.exc", read_exceptions, 0)) {
+    if (read_file(lz, "index.verb", index_line, POS_VERB) ||
+        read_file(lz, "index.noun", index_line, POS_NOUN) ||
+        read_file(lz, "verb.exc", exception_line, 1) ||
+        read_file(lz, "noun.exc", exception_line, 0)) {
         pl_lemmatizer_free(lz);
         return NULL;
     }
