@@ -144,7 +144,7 @@ install: all
 	install -m 755 $(B)/libparley.so $(DESTDIR)$(PREFIX)/lib/libparley.so.0
 	ln -sf libparley.so.0 $(DESTDIR)$(PREFIX)/lib/libparley.so
 	install -m 644 include/parley.h $(DESTDIR)$(PREFIX)/include/
-	install -m 644 data/*.actors data/*.agents data/*.verbs data/*.events $(GEN_DICT) \
+	install -m 644 $(wildcard data/*.actors data/*.agents data/*.verbs data/*.discards data/*.events) $(GEN_DICT) \
 	    $(DESTDIR)$(PREFIX)/share/parley/dict/
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' parley.pc.in \
 	    > $(DESTDIR)$(PREFIX)/lib/pkgconfig/parley.pc
