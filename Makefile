@@ -57,19 +57,23 @@ $(B)/obj/%.o: %.c $(wildcard include/*.h src/*/*.h)
 
 $(B)/libparley.a: $(LIB_OBJ)
 	@rm -f $@
-	ar rcs $@ $^
+	@$(if $(Q),echo "  AR      $@")
+	$(Q)ar rcs $@ $^
 
 $(B)/libparley.so: $(LIB_OBJ)
-	$(CC) -shared -Wl,-soname,libparley.so.0 -o $@ $^ $(PKG_LIBS) $(LDFLAGS)
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) -shared -Wl,-soname,libparley.so.0 -o $@ $^ $(PKG_LIBS) $(LDFLAGS)
 
 bin/parley: $(CLI_OBJ) $(B)/libparley.a
 	@mkdir -p bin
-	$(CC) -o $@ $(CLI_OBJ) $(B)/libparley.a $(PKG_LIBS) $(LDFLAGS)
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) -o $@ $(CLI_OBJ) $(B)/libparley.a $(PKG_LIBS) $(LDFLAGS)
 
 # Country names and codes come from Debian's iso-codes at build time (never committed).
 $(B)/tools/gen-iso3166: tools/gen-iso3166.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -o $@ $< $(PKG_LIBS)
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< $(PKG_LIBS)
 
 $(GEN_DICT): $(B)/tools/gen-iso3166
 	@mkdir -p $(dir $@)
@@ -88,10 +92,12 @@ $(B)/asan/obj/%.o: %.c $(wildcard include/*.h src/*/*.h)
 
 $(B)/asan/libparley.a: $(ASAN_OBJ)
 	@rm -f $@
-	ar rcs $@ $^
+	@$(if $(Q),echo "  AR      $@")
+	$(Q)ar rcs $@ $^
 
 $(B)/asan/parley: $(ASAN_CLI) $(B)/asan/libparley.a
-	$(CC) $(SAN_FLAGS) -o $@ $(ASAN_CLI) $(B)/asan/libparley.a $(PKG_LIBS)
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(SAN_FLAGS) -o $@ $(ASAN_CLI) $(B)/asan/libparley.a $(PKG_LIBS)
 
 $(B)/asan/tests/%: tests/unit/%.c $(B)/asan/libparley.a
 	@mkdir -p $(dir $@)
@@ -99,16 +105,19 @@ $(B)/asan/tests/%: tests/unit/%.c $(B)/asan/libparley.a
 	$(Q)$(CC) $(CFLAGS_ALL) $(SAN_FLAGS) $(TEST_CFLAGS) -o $@ $< $(B)/asan/libparley.a $(TEST_LIBS) $(PKG_LIBS)
 
 $(B)/asan/corpus-runner: tests/corpus/runner.c $(B)/asan/libparley.a
-	$(CC) $(CFLAGS_ALL) $(SAN_FLAGS) -o $@ $< $(B)/asan/libparley.a $(PKG_LIBS)
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(CFLAGS_ALL) $(SAN_FLAGS) -o $@ $< $(B)/asan/libparley.a $(PKG_LIBS)
 
 asan: $(B)/asan/parley $(ASAN_UNIT) $(B)/asan/corpus-runner
 
 # --- test programs that are not unit tests --------------------------------------------------
 $(B)/corpus-runner: tests/corpus/runner.c $(B)/libparley.a
-	$(CC) $(CFLAGS_ALL) -o $@ $< $(B)/libparley.a $(PKG_LIBS)
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< $(B)/libparley.a $(PKG_LIBS)
 
 $(B)/seed-check: tests/seed-check.c
-	$(CC) $(CFLAGS_ALL) -o $@ $< $(PKG_LIBS)
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< $(PKG_LIBS)
 
 # --- running ------------------------------------------------------------------------------
 demo: deps

@@ -34,6 +34,9 @@ static uint8_t token_class(const parley_ctx *ctx, const pl_sentence *s, const pl
     case PL_TOK_WORD:
         return (t->flags & PL_TF_CAP) ? PL_C_NAME : PL_C_WORD;
     case PL_TOK_NUMBER:
+        /* "in 2009 Slovakia ...": a year is no quantity of actors. */
+        if (t->norm_len == 4 && (!strncmp(norm, "19", 2) || !strncmp(norm, "20", 2)))
+            return PL_C_OTHER;
         return PL_C_QUANT;
     default:
         return PL_C_OTHER;
@@ -148,7 +151,10 @@ static size_t extend(const pl_sentence *s, size_t i, size_t end)
         else if (c == PL_C_HYPHEN && k > i && is_head(s->cls[k - 1]) && k + 1 < end &&
                  is_head(s->cls[k + 1]))
             k++;
-        else if (c == PL_C_CONN && k > i && is_head(s->cls[k - 1])) {
+        else if (c == PL_C_CONN && k > i &&
+                 (s->cls[k - 1] == PL_C_AGENT || s->cls[k - 1] == PL_C_NAME)) {
+            /* Titles take "of" and "for" ("Minister of Foreign Affairs"); a country does
+             * not ("criticized Iran for the drone sales"). */
             size_t after = k + 1 < end && s->cls[k + 1] == PL_C_DET ? k + 2 : k + 1;
             if (after < end && is_head(s->cls[after])) k = after;
             else break;

@@ -205,11 +205,22 @@ static pl_chunk as_destination(const pl_verb_pattern *p, const pl_chunk *tgt)
     return c;
 }
 
-/* A role placed nowhere in the story ("Malian troops attacked rebels") is on the home
- * ground of the other side, when that side is a country. */
-static int place_by_other_side(coding *cd, pl_chunk *role, const pl_chunk *other)
+/* Force between a state's forces and a role placed nowhere in the story ("Malian troops
+ * attacked rebels", "police arrested protesters") happens on that state's ground. Other
+ * verbs say nothing of where the role belongs ("the insurgents met a U.S. envoy"). */
+static int domestic_force(const char *code, const pl_chunk *other)
 {
-    if (role->code || !role->agent || !other->country ||
+    static const char *forces[] = {"GOV", "MIL", "COP", "JUD", "SPY"};
+    int force = 0;
+    for (size_t i = 0; other->agent && i < sizeof forces / sizeof *forces; i++)
+        force |= !strcmp(other->agent, forces[i]);
+    return force && code[0] == '1' && code[1] >= '7';
+}
+
+static int place_by_other_side(coding *cd, const char *code, pl_chunk *role,
+                               const pl_chunk *other)
+{
+    if (role->code || !role->agent || !other->country || !domestic_force(code, other) ||
         !pl_is_country(&cd->ctx->dict, other->country))
         return 0;
     role->country = other->country;
@@ -224,7 +235,8 @@ static int add_event(coding *cd, const pattern_match *m, const pl_chunk *source,
     const pl_verb_pattern *p = m->pattern;
     pl_chunk destination = as_destination(p, target), origin = *source;
     const pl_chunk *tgt = &destination, *src = &origin;
-    if (place_by_other_side(cd, &origin, tgt) || place_by_other_side(cd, &destination, src))
+    if (place_by_other_side(cd, p->code, &origin, tgt) ||
+        place_by_other_side(cd, p->code, &destination, src))
         return -1;
     if (!src->code || !tgt->code || !strcmp(src->code, tgt->code)) return 0;
     if (already_coded(cd, src->code, tgt->code, p->code)) return 0;

@@ -25,7 +25,12 @@ static const struct {
     {PL_C_ADV, "also then later jointly together separately already still again previously "
                "recently reportedly now today yesterday tomorrow tonight earlier formally "
                "officially publicly personally briefly once first finally subsequently "
-               "virtually just even only soon"},
+               "virtually just even only soon however meanwhile moreover furthermore "
+               "nevertheless nonetheless therefore thus instead additionally likewise "
+               "consequently hence indeed overall"},
+    {PL_C_TIME, "monday tuesday wednesday thursday friday saturday sunday january february "
+                "march april june july august september october november december jan feb "
+                "mar apr jun jul aug sep sept oct nov dec"},
     {PL_C_QUANT, "one two three four five six seven eight nine ten eleven twelve fifteen twenty "
                  "dozen dozens hundred hundreds thousand thousands million millions scores "
                  "several many few numerous more most all"},
