@@ -2,6 +2,7 @@
  * 0 everything coded, 1 some story skipped, 2 usage or I/O error. */
 #include "parley.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -157,7 +158,7 @@ static int code_one(parley_ctx *ctx, const code_opts *o, parley_story *story, FI
     rc = parley_write_events(out, o->format, story, events);
     parley_events_free(events);
     if (rc != PARLEY_OK) {
-        fputs("parley: error: cannot write events\n", stderr);
+        fprintf(stderr, "parley: error: cannot write events: %s\n", strerror(errno));
         return -1;
     }
     return 0;
@@ -179,14 +180,13 @@ static int code_file(parley_ctx *ctx, const code_opts *o, const char *path, FILE
         parley_story *story = NULL;
         parley_status rc = parley_reader_next(reader, &story);
         if (rc == PARLEY_END) break;
+        /* The reader has reported its errors through print_diag already. */
         if (rc == PARLEY_EPARSE) {
             t->read++;
             t->skipped++;
-            fprintf(stderr, "parley: error: %s\n", parley_reader_errmsg(reader));
             continue;
         }
         if (rc != PARLEY_OK) {
-            fprintf(stderr, "parley: error: %s\n", parley_reader_errmsg(reader));
             t->io_error = 1;
             break;
         }
@@ -212,7 +212,7 @@ static int cmd_code(int argc, char **argv)
     double t1 = now_ms();
     FILE *out = o.output ? fopen(o.output, "w") : stdout;
     if (!out) {
-        perror(o.output);
+        fprintf(stderr, "parley: error: %s: %s\n", o.output, strerror(errno));
         parley_ctx_free(ctx);
         return EXIT_USAGE;
     }
@@ -220,8 +220,13 @@ static int cmd_code(int argc, char **argv)
     int write_failed = parley_write_header(out, o.format) != PARLEY_OK;
     for (int i = optind; i < argc && !write_failed; i++)
         write_failed = code_file(ctx, &o, argv[i], out, &t) != 0;
-    if (fflush(out) != 0) write_failed = 1;
-    if (out != stdout && fclose(out) != 0) write_failed = 1;
+    int flush_failed = fflush(out) != 0 || ferror(out);
+    if (out != stdout && fclose(out) != 0) flush_failed = 1;
+    if (flush_failed) {
+        if (!write_failed)
+            fprintf(stderr, "parley: error: cannot write events: %s\n", strerror(errno));
+        write_failed = 1;
+    }
     double t2 = now_ms();
     if (!o.quiet)
         fprintf(stderr, "parley: %zu stories read, %zu coded, %zu skipped; %zu sentences; "
@@ -253,7 +258,12 @@ int main(int argc, char **argv)
         printf("parley %s\n", parley_version());
         return EXIT_ALL_CODED;
     }
-    if (!strcmp(cmd, "code")) return cmd_code(argc - 1, argv + 1);
+    if (!strcmp(cmd, "code")) {
+        /* getopt names the program in its messages: "parley code: unrecognized option". */
+        static char name[] = "parley code";
+        argv[1] = name;
+        return cmd_code(argc - 1, argv + 1);
+    }
     fprintf(stderr, "parley: unknown command '%s'\n%s", cmd, main_usage);
     return EXIT_USAGE;
 }

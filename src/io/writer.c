@@ -120,7 +120,8 @@ static void table_event(pl_buf *b, const parley_story *story, const parley_event
     table_cell(b, e->code, 4);
     table_cell(b, e->code_name, 24);
     table_cell(b, e->place ? e->place->name : NULL, 12);
-    pl_buf_printf(b, "%s -> %s\n", e->source.text, e->target.text);
+    pl_buf_printf(b, "%s -> %s\n", e->source.text ? e->source.text : "-",
+                  e->target.text ? e->target.text : "-");
 }
 
 parley_status parley_write_header(FILE *out, parley_output format)

@@ -183,8 +183,9 @@ static int add_actor_code(reader_state *st, pl_actor_entry *a, const char *v, co
     int32_t from = PL_DATE_MIN, to = PL_DATE_MAX;
     const char *rtend, *r = trim(sp, end, &rtend);
     if (r < rtend) {
-        const char *dots = strstr(r, "..");
-        if (!dots || dots >= rtend ||
+        const char *dots = r;
+        while (dots + 1 < rtend && !(dots[0] == '.' && dots[1] == '.')) dots++;
+        if (dots + 1 >= rtend ||
             (dots > r && pl_date_parse(r, (size_t)(dots - r), &from)) ||
             (rtend > dots + 2 && pl_date_parse(dots + 2, (size_t)(rtend - dots - 2), &to)) ||
             from > to) {

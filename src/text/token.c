@@ -164,6 +164,7 @@ static size_t initialism_end(const char *t, size_t end, size_t p, shape *sh)
 static int lex_possessive(lexer *lx, size_t *q)
 {
     const char *t = lx->t;
+    if (*q >= lx->end) return 0;
     pl_char a = pl_char_at(t, lx->end, *q);
     if (!is_apostrophe(a.cp)) return 0;
     size_t r = *q + a.len;
