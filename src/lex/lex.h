@@ -83,6 +83,10 @@ typedef struct pl_event_code {
     int quad;
 } pl_event_code;
 
+/* What a dictionary file holds. */
+enum pl_dict_kind { PL_DK_NONE, PL_DK_ACTORS, PL_DK_AGENTS, PL_DK_VERBS, PL_DK_DISCARDS,
+                    PL_DK_EVENTS };
+
 /* All dictionaries of a context. Filled by pl_dict_load_*, then pl_dict_compile(). */
 typedef struct pl_dict {
     pl_arena arena;          /* every string and array of entries */
@@ -113,7 +117,7 @@ typedef struct pl_dict {
     pl_u64map verb_index;    /* verb lemma id -> first pattern index; patterns sorted */
     size_t nroots;
     int compiled;
-    size_t warnings, errors;
+    size_t warnings, errors, unsupported;
     size_t discards;
     parley_diag_fn diag;
     void *diag_user;
@@ -127,6 +131,52 @@ parley_status pl_dict_load_text(pl_dict *d, const char *name, const char *text, 
                                 pl_buf *msg);
 /* Sorts verb patterns and builds indexes. */
 parley_status pl_dict_compile(pl_dict *d, pl_buf *msg);
+
+/* ---- building: what every format's reader calls ------------------------------------------- */
+
+/* Where a reader is, for messages and for entries that record their origin. */
+typedef struct pl_dict_source {
+    pl_dict *d;
+    const char *file;        /* owned by the dictionary's arena */
+    long line;
+    int32_t entry;           /* the actor entry lines are being added to, -1 for none */
+} pl_dict_source;
+
+/* A warning or an error "file:line: message" to the diagnostic callback, counted. */
+void pl_dict_report(pl_dict_source *src, parley_severity sev, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* A construct of a foreign format that parley does not support: a counted warning. */
+void pl_dict_unsupported(pl_dict_source *src, const char *construct);
+const char *pl_trim(const char *s, const char *end, const char **tend);
+/* 1 if [s, end) is a non-empty run of A-Z, 0-9 and _. */
+int pl_valid_id(const char *s, const char *end);
+
+enum { PL_PHRASE_ANY_CASE = 1 }; /* foreign formats are written in capitals: ignore case */
+
+/* The actor entry with this ID, created if new (entries with one ID merge); -2 when out of
+ * memory. */
+int32_t pl_dict_actor(pl_dict_source *src, const char *id, size_t len);
+int pl_dict_actor_code(pl_dict_source *src, uint32_t actor, const char *code, size_t len,
+                       int32_t from, int32_t to);
+/* Adds a phrase to the trie for an entry (actor index, agent index, 0 for discards). A phrase
+ * with no words is a warning, not an error. -1 only when out of memory. */
+int pl_dict_phrase(pl_dict_source *src, enum pl_phrase_kind kind, uint32_t entry,
+                   const char *text, size_t len, unsigned flags);
+/* Calls fn for each ';'-separated, trimmed, non-empty item of [s, end); stops at -1. */
+typedef int (*pl_item_fn)(pl_dict_source *src, const char *item, size_t len, void *arg);
+int pl_dict_each_item(pl_dict_source *src, const char *s, const char *end, pl_item_fn fn,
+                      void *arg);
+/* Each ';'-separated phrase of [s, end). */
+int pl_dict_phrase_list(pl_dict_source *src, enum pl_phrase_kind kind, uint32_t entry,
+                        const char *s, const char *end);
+/* `code` must live as long as the dictionary (an arena string). */
+int pl_dict_agent(pl_dict_source *src, const char *code, const char *phrase, size_t len,
+                  unsigned flags);
+int pl_dict_discard(pl_dict_source *src, enum pl_phrase_kind kind, const char *phrase,
+                    size_t len, unsigned flags);
+
+/* The native format, one line (comment and trailing space already cut). */
+int pl_native_line(pl_dict_source *src, enum pl_dict_kind kind, const char *s, const char *end);
 
 /* The code an actor entry has on `date` (YYYYMMDD; 0 for unknown: the undated code, else the
  * latest one); NULL if none applies. */

@@ -1,0 +1,207 @@
+/* build.c: what every dictionary reader (native, TABARI, PETRARCH) calls to add entries:
+ * messages with file:line, actor entries and their codes, phrases into the one trie, agents,
+ * discards, event codes and verb patterns. */
+#include "lex/lex.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int pl_date_parse(const char *s, size_t len, int32_t *out)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (len != 10 || s[4] != '-' || s[7] != '-') return -1;
+    for (size_t i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && !isdigit((unsigned char)s[i])) return -1;
+    int y = atoi(s), m = (s[5] - '0') * 10 + (s[6] - '0'), day = (s[8] - '0') * 10 + (s[9] - '0');
+    if (m < 1 || m > 12 || day < 1) return -1;
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (day > days[m - 1] + (m == 2 && leap)) return -1;
+    *out = y * 10000 + m * 100 + day;
+    return 0;
+}
+
+void pl_dict_report(pl_dict_source *src, parley_severity sev, const char *fmt, ...)
+{
+    char text[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    if (sev == PARLEY_ERROR) src->d->errors++;
+    else src->d->warnings++;
+    if (src->d->diag) src->d->diag(src->d->diag_user, sev, src->file, src->line, text);
+}
+
+void pl_dict_unsupported(pl_dict_source *src, const char *construct)
+{
+    src->d->unsupported++;
+    pl_dict_report(src, PARLEY_WARNING, "not supported, skipped: %s", construct);
+}
+
+const char *pl_trim(const char *s, const char *end, const char **tend)
+{
+    while (s < end && isspace((unsigned char)*s)) s++;
+    while (end > s && isspace((unsigned char)end[-1])) end--;
+    *tend = end;
+    return s;
+}
+
+int pl_valid_id(const char *s, const char *end)
+{
+    if (s == end) return 0;
+    for (; s < end; s++)
+        if (!isupper((unsigned char)*s) && !isdigit((unsigned char)*s) && *s != '_') return 0;
+    return 1;
+}
+
+/* ---- phrases into the trie ----------------------------------------------------------- */
+
+static int add_phrase_tokens(pl_dict *d, const char *text, size_t len, int by_lemma,
+                             int any_case, uint32_t *node_out, uint8_t *ntokens)
+{
+    pl_tokens toks = {0};
+    pl_span span = {0, (uint32_t)len};
+    int rc = -1;
+    if (pl_tokenize(&toks, text, span)) goto done;
+    if (toks.n == 0 || toks.n > 255) goto done;
+    uint32_t node = 0;
+    for (size_t i = 0; i < toks.n; i++) {
+        const pl_token *t = &toks.v[i];
+        const char *norm = pl_token_norm(&toks, t);
+        const char *key = norm;
+        if (by_lemma && d->lemmatizer) key = pl_lemma(d->lemmatizer, norm, t->norm_len);
+        if (!key) goto done;
+        uint32_t word = pl_strmap_intern(&d->vocab, key, strlen(key));
+        if (!word) goto done;
+        unsigned rule = any_case ? 0 : (t->flags & PL_TF_UPPER) ? 2 : (t->flags & PL_TF_CAP) ? 1 : 0;
+        uint64_t edge = ((uint64_t)node << 35) | ((uint64_t)(by_lemma ? 1 : 0) << 34) |
+                        ((uint64_t)rule << 32) | word;
+        uint32_t child;
+        if (!pl_u64map_get(&d->edges, edge, &child)) {
+            child = ++d->nnodes;
+            if (pl_u64map_put(&d->edges, edge, child)) goto done;
+        }
+        node = child;
+    }
+    *node_out = node;
+    *ntokens = (uint8_t)toks.n;
+    rc = 0;
+done:
+    pl_tokens_free(&toks);
+    return rc;
+}
+
+int pl_dict_phrase(pl_dict_source *st, enum pl_phrase_kind kind, uint32_t entry,
+                   const char *text, size_t len, unsigned flags)
+{
+    pl_dict *d = st->d;
+    uint32_t node;
+    uint8_t ntokens;
+    int by_lemma = kind == PL_PH_AGENT;
+    if (add_phrase_tokens(d, text, len, by_lemma, (flags & PL_PHRASE_ANY_CASE) != 0, &node,
+                          &ntokens)) {
+        pl_dict_report(st, PARLEY_WARNING, "phrase '%.*s' has no words or too many; skipped", (int)len,
+               text);
+        return 0;
+    }
+    size_t old_cap = d->node_phrase_cap;
+    if (PL_GROW(d->node_phrase, d->node_phrase_cap, (size_t)d->nnodes + 1)) return -1;
+    memset(d->node_phrase + old_cap, 0, (d->node_phrase_cap - old_cap) * sizeof *d->node_phrase);
+    for (uint32_t p = d->node_phrase[node]; p; p = d->phrases[p].next)
+        if (d->phrases[p].kind == kind && d->phrases[p].entry == entry) return 0;
+    if (PL_GROW(d->phrases, d->phrases_cap, d->nphrases + 1)) return -1;
+    pl_phrase *ph = &d->phrases[d->nphrases];
+    ph->kind = (uint8_t)kind;
+    ph->ntokens = ntokens;
+    ph->entry = entry;
+    ph->next = d->node_phrase[node];
+    d->node_phrase[node] = (uint32_t)d->nphrases++;
+    return 0;
+}
+
+/* Adds each ';'-separated phrase in [s, end). */
+int pl_dict_each_item(pl_dict_source *src, const char *s, const char *end, pl_item_fn fn,
+                      void *arg)
+{
+    while (s < end) {
+        const char *semi = memchr(s, ';', (size_t)(end - s));
+        const char *stop = semi ? semi : end, *tend;
+        const char *t = pl_trim(s, stop, &tend);
+        if (tend > t && fn(src, t, (size_t)(tend - t), arg)) return -1;
+        s = semi ? semi + 1 : end;
+    }
+    return 0;
+}
+
+typedef struct phrase_args {
+    enum pl_phrase_kind kind;
+    uint32_t entry;
+} phrase_args;
+
+static int add_listed_phrase(pl_dict_source *src, const char *t, size_t len, void *arg)
+{
+    const phrase_args *a = arg;
+    return pl_dict_phrase(src, a->kind, a->entry, t, len, 0);
+}
+
+int pl_dict_phrase_list(pl_dict_source *src, enum pl_phrase_kind kind, uint32_t entry,
+                        const char *s, const char *end)
+{
+    phrase_args a = {kind, entry};
+    return pl_dict_each_item(src, s, end, add_listed_phrase, &a);
+}
+
+/* ---- entries ------------------------------------------------------------------------------ */
+
+int32_t pl_dict_actor(pl_dict_source *st, const char *id, size_t len)
+{
+    pl_dict *d = st->d;
+    uint32_t known = pl_strmap_get(&d->actor_ids, id, len);
+    if (known) return (int32_t)(known - 1);
+    if (PL_GROW(d->actors, d->actors_cap, d->nactors + 1)) return -2;
+    pl_actor_entry *a = &d->actors[d->nactors];
+    memset(a, 0, sizeof *a);
+    a->id = pl_arena_strndup(&d->arena, id, len);
+    a->type = "";
+    a->file = st->file;
+    a->line = st->line;
+    if (!a->id || !pl_strmap_intern(&d->actor_ids, id, len)) return -2;
+    return (int32_t)d->nactors++;
+}
+
+int pl_dict_actor_code(pl_dict_source *st, uint32_t actor, const char *code, size_t len,
+                       int32_t from, int32_t to)
+{
+    pl_actor_entry *a = &st->d->actors[actor];
+    if (PL_GROW(a->codes, a->codes_cap, a->ncodes + 1)) return -1;
+    pl_code_range *c = &a->codes[a->ncodes++];
+    c->code = pl_arena_strndup(&st->d->arena, code, len);
+    c->from = from;
+    c->to = to;
+    if (!c->code) return -1;
+    if (a->kind == PL_ACTOR_COUNTRY && a->country == a->id) a->country = c->code;
+    return 0;
+}
+
+int pl_dict_agent(pl_dict_source *st, const char *code, const char *phrase, size_t len,
+                  unsigned flags)
+{
+    pl_dict *d = st->d;
+    if (PL_GROW(d->agents, d->agents_cap, d->nagents + 1)) return -1;
+    pl_agent_entry *ag = &d->agents[d->nagents];
+    ag->code = code;
+    ag->text = pl_arena_strndup(&d->arena, phrase, len);
+    if (!ag->text) return -1;
+    return pl_dict_phrase(st, PL_PH_AGENT, (uint32_t)d->nagents++, phrase, len, flags);
+}
+
+int pl_dict_discard(pl_dict_source *st, enum pl_phrase_kind kind, const char *phrase, size_t len,
+                    unsigned flags)
+{
+    size_t before = st->d->nphrases;
+    int rc = pl_dict_phrase(st, kind, 0, phrase, len, flags);
+    st->d->discards += st->d->nphrases - before;
+    return rc;
+}
