@@ -85,7 +85,7 @@ typedef struct pl_event_code {
 
 /* What a dictionary file holds. */
 enum pl_dict_kind { PL_DK_NONE, PL_DK_ACTORS, PL_DK_AGENTS, PL_DK_VERBS, PL_DK_DISCARDS,
-                    PL_DK_EVENTS };
+                    PL_DK_EVENTS, PL_DK_ISSUES };
 
 /* All dictionaries of a context. Filled by pl_dict_load_*, then pl_dict_compile(). */
 typedef struct pl_dict {
@@ -174,6 +174,28 @@ int pl_dict_agent(pl_dict_source *src, const char *code, const char *phrase, siz
                   unsigned flags);
 int pl_dict_discard(pl_dict_source *src, enum pl_phrase_kind kind, const char *phrase,
                     size_t len, unsigned flags);
+
+/* ---- formats ------------------------------------------------------------------------------- */
+
+enum pl_dict_format { PL_FMT_NATIVE, PL_FMT_TABARI, PL_FMT_PETRARCH };
+
+/* What a file holds and in which format, from its name and first content line: native
+ * extensions (.actors ...) with native content; the same extensions with TABARI content
+ * (TABARI's files share them); PETRARCH's NAME.KIND.txt. -1 when it is no dictionary. */
+int pl_dict_detect(const char *name, const char *text, size_t len, enum pl_dict_kind *kind,
+                   enum pl_dict_format *format);
+
+/* Readers of the foreign formats: the whole text of one file. Each construct parley does
+ * not support is reported with file:line and counted (pl_dict_unsupported); a malformed line
+ * is an error with file:line and the rest loads. -1 only when out of memory. */
+int pl_tabari_read_actors(pl_dict_source *src, const char *text, size_t len);
+int pl_tabari_read_agents(pl_dict_source *src, const char *text, size_t len);
+int pl_tabari_read_verbs(pl_dict_source *src, const char *text, size_t len);
+int pl_tabari_read_discards(pl_dict_source *src, const char *text, size_t len);
+int pl_petrarch_read_actors(pl_dict_source *src, const char *text, size_t len);
+int pl_petrarch_read_agents(pl_dict_source *src, const char *text, size_t len);
+int pl_petrarch_read_verbs(pl_dict_source *src, const char *text, size_t len);
+int pl_petrarch_read_discards(pl_dict_source *src, const char *text, size_t len);
 
 /* The native format, one line (comment and trailing space already cut). */
 int pl_native_line(pl_dict_source *src, enum pl_dict_kind kind, const char *s, const char *end);

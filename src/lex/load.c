@@ -12,17 +12,83 @@
 
 /* ---- files --------------------------------------------------------------------------------- */
 
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), e = strlen(suffix);
+    return n > e && !strcmp(s + n - e, suffix);
+}
+
+/* The native kind of a file name, by extension. */
 static enum pl_dict_kind kind_of(const char *name)
 {
     static const struct { const char *ext; enum pl_dict_kind kind; } exts[] = {
         {".actors", PL_DK_ACTORS}, {".agents", PL_DK_AGENTS}, {".verbs", PL_DK_VERBS},
         {".discards", PL_DK_DISCARDS}, {".events", PL_DK_EVENTS}};
-    size_t n = strlen(name);
-    for (size_t i = 0; i < sizeof exts / sizeof *exts; i++) {
-        size_t e = strlen(exts[i].ext);
-        if (n > e && !strcmp(name + n - e, exts[i].ext)) return exts[i].kind;
-    }
+    for (size_t i = 0; i < sizeof exts / sizeof *exts; i++)
+        if (ends_with(name, exts[i].ext)) return exts[i].kind;
     return PL_DK_NONE;
+}
+
+/* The first line that is not blank or a comment ('#' or TABARI's ';'). */
+static const char *first_content(const char *text, size_t len, size_t *line_len)
+{
+    const char *p = text, *end = text + len;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *le = nl ? nl : end, *q = p;
+        while (q < le && isspace((unsigned char)*q)) q++;
+        if (q < le && *q != '#' && *q != ';') {
+            *line_len = (size_t)(le - q);
+            return q;
+        }
+        p = nl ? nl + 1 : end;
+    }
+    *line_len = 0;
+    return NULL;
+}
+
+/* Whether the first content line looks like parley's own format for this kind. */
+static int looks_native(enum pl_dict_kind kind, const char *line, size_t len)
+{
+    if (!line) return 1;
+    switch (kind) {
+    case PL_DK_ACTORS: return line[0] == '=';
+    case PL_DK_AGENTS: {
+        const char *colon = memchr(line, ':', len), *e;
+        return colon && pl_valid_id(line, pl_trim(line, colon, &e) == line ? e : e);
+    }
+    case PL_DK_VERBS: return isdigit((unsigned char)line[0]);
+    case PL_DK_DISCARDS: return len > 6 && (!memcmp(line, "sentence:", 9 < len ? 9 : len) ||
+                                            !memcmp(line, "story:", 6));
+    default: return 1;
+    }
+}
+
+int pl_dict_detect(const char *name, const char *text, size_t len, enum pl_dict_kind *kind,
+                   enum pl_dict_format *format)
+{
+    const char *base = strrchr(name, '/');
+    base = base ? base + 1 : name;
+    size_t first_len;
+    const char *first = first_content(text, len, &first_len);
+    *kind = kind_of(base);
+    *format = PL_FMT_NATIVE;
+    if (*kind != PL_DK_NONE) {
+        /* TABARI's own files share parley's extensions (.actors, .verbs). */
+        if (*kind != PL_DK_EVENTS && !looks_native(*kind, first, first_len))
+            *format = PL_FMT_TABARI;
+        return 0;
+    }
+    /* PETRARCH names its files NAME.KIND.txt, TABARI's discards are discards.txt. */
+    if (!ends_with(base, ".txt")) return -1;
+    *format = PL_FMT_PETRARCH;
+    if (strstr(base, "actors")) *kind = PL_DK_ACTORS;
+    else if (strstr(base, "agents")) *kind = PL_DK_AGENTS;
+    else if (strstr(base, "verbs") || !strncmp(base, "CAMEO", 5)) *kind = PL_DK_VERBS;
+    else if (strstr(base, "discards")) *kind = PL_DK_DISCARDS;
+    else if (strstr(base, "Issue")) *kind = PL_DK_ISSUES;
+    else return -1;
+    return 0;
 }
 
 /* The end of a line's content: before a comment ('#' at the start or after white space). */
@@ -33,13 +99,52 @@ static const char *content_end(const char *s, const char *end)
     return end;
 }
 
+/* Native files: one line at a time, comments cut. */
+static int read_native(pl_dict_source *st, enum pl_dict_kind kind, const char *text, size_t len)
+{
+    const char *p = text, *end = text + len;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *le = nl ? nl : end;
+        st->line++;
+        const char *ce = content_end(p, le), *tend;
+        pl_trim(p, ce, &tend);
+        int blank = 1;
+        for (const char *q = p; q < tend; q++)
+            if (!isspace((unsigned char)*q)) blank = 0;
+        if (!blank && memchr(p, '\0', (size_t)(tend - p)))
+            pl_dict_report(st, PARLEY_ERROR, "NUL byte in line; skipped");
+        else if (!blank && pl_native_line(st, kind, p, tend))
+            return -1;
+        p = nl ? nl + 1 : end;
+    }
+    return 0;
+}
+
+typedef int (*format_reader)(pl_dict_source *st, const char *text, size_t len);
+
+/* The reader for a foreign file; NULL for a kind the format does not have. */
+static format_reader foreign_reader(enum pl_dict_format format, enum pl_dict_kind kind)
+{
+    static const format_reader tabari[] = {
+        [PL_DK_ACTORS] = pl_tabari_read_actors, [PL_DK_AGENTS] = pl_tabari_read_agents,
+        [PL_DK_VERBS] = pl_tabari_read_verbs, [PL_DK_DISCARDS] = pl_tabari_read_discards};
+    static const format_reader petrarch[] = {
+        [PL_DK_ACTORS] = pl_petrarch_read_actors, [PL_DK_AGENTS] = pl_petrarch_read_agents,
+        [PL_DK_VERBS] = pl_petrarch_read_verbs, [PL_DK_DISCARDS] = pl_petrarch_read_discards};
+    if (kind > PL_DK_DISCARDS) return NULL;
+    return format == PL_FMT_TABARI ? tabari[kind] : format == PL_FMT_PETRARCH ? petrarch[kind]
+                                                                             : NULL;
+}
+
 parley_status pl_dict_load_text(pl_dict *d, const char *name, const char *text, size_t len,
                                 pl_buf *msg)
 {
-    enum pl_dict_kind kind = kind_of(name);
-    if (kind == PL_DK_NONE) {
+    enum pl_dict_kind kind;
+    enum pl_dict_format format;
+    if (pl_dict_detect(name, text, len, &kind, &format)) {
         pl_buf_printf(msg, "%s: not a dictionary file (want .actors, .agents, .verbs, "
-                           ".discards or .events)", name);
+                           ".discards or .events, or a TABARI or PETRARCH dictionary)", name);
         return PARLEY_EINVAL;
     }
     if (d->compiled) {
@@ -48,23 +153,20 @@ parley_status pl_dict_load_text(pl_dict *d, const char *name, const char *text, 
     }
     pl_dict_source st = {d, pl_arena_strdup(&d->arena, name), 0, -1};
     if (!st.file) return PARLEY_ENOMEM;
-    const char *p = text, *end = text + len;
-    while (p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        const char *le = nl ? nl : end;
-        st.line++;
-        const char *ce = content_end(p, le), *tend;
-        pl_trim(p, ce, &tend);
-        int blank = 1;
-        for (const char *q = p; q < tend; q++)
-            if (!isspace((unsigned char)*q)) blank = 0;
-        if (!blank && memchr(p, '\0', (size_t)(tend - p)))
-            pl_dict_report(&st, PARLEY_ERROR, "NUL byte in line; skipped");
-        else if (!blank && pl_native_line(&st, kind, p, tend)) {
-            pl_buf_printf(msg, "%s:%ld: out of memory", name, st.line);
-            return PARLEY_ENOMEM;
+    int rc;
+    if (format == PL_FMT_NATIVE) {
+        rc = read_native(&st, kind, text, len);
+    } else {
+        format_reader reader = foreign_reader(format, kind);
+        if (!reader) {
+            pl_dict_unsupported(&st, "this kind of dictionary in this format");
+            return PARLEY_OK;
         }
-        p = nl ? nl + 1 : end;
+        rc = reader(&st, text, len);
+    }
+    if (rc) {
+        pl_buf_printf(msg, "%s:%ld: out of memory", name, st.line);
+        return PARLEY_ENOMEM;
     }
     return PARLEY_OK;
 }
@@ -113,7 +215,9 @@ static parley_status load_dir(pl_dict *d, const char *dir, pl_buf *msg)
     parley_status rc = PARLEY_OK;
     struct dirent *e;
     while ((e = readdir(dh))) {
-        if (e->d_name[0] == '.' || kind_of(e->d_name) == PL_DK_NONE) continue;
+        enum pl_dict_kind kind;
+        enum pl_dict_format format;
+        if (e->d_name[0] == '.' || pl_dict_detect(e->d_name, "", 0, &kind, &format)) continue;
         char *full = NULL;
         if (PL_GROW(names, cap, n + 1) ||
             !(full = malloc(strlen(dir) + strlen(e->d_name) + 2))) {

@@ -271,7 +271,8 @@ int pl_native_line(pl_dict_source *st, enum pl_dict_kind kind, const char *s, co
     case PL_DK_VERBS: return verbs_line(st, s, end);
     case PL_DK_DISCARDS: return discards_line(st, s, end);
     case PL_DK_EVENTS: return events_line(st, s, end);
-    case PL_DK_NONE: break;
+    case PL_DK_NONE:
+    case PL_DK_ISSUES: break;
     }
     return 0;
 }
