@@ -52,7 +52,9 @@ static int looks_native(enum pl_dict_kind kind, const char *line, size_t len)
 {
     if (!line) return 1;
     switch (kind) {
-    case PL_DK_ACTORS: return line[0] == '=';
+    case PL_DK_ACTORS:
+        /* TABARI actor lines hold "[CODE]" or start with "+"; ours are "= ID" or "key: ...". */
+        return line[0] == '=' || (line[0] != '+' && !memchr(line, '[', len) && memchr(line, ':', len));
     case PL_DK_AGENTS: {
         const char *colon = memchr(line, ':', len), *e;
         return colon && pl_valid_id(line, pl_trim(line, colon, &e) == line ? e : e);
