@@ -49,19 +49,21 @@ int pl_ends_in_ly(const pl_sentence *s, size_t i)
     return t->norm_len > 4 && !strcmp(pl_token_norm(&s->toks, t) + t->norm_len - 2, "ly");
 }
 
-int pl_is_verb_anchor(const parley_ctx *ctx, const pl_sentence *s, size_t i)
+/* PL_ANCHOR_VERB if token i starts some pattern as a verb, PL_ANCHOR_NOUN if it does so as a
+ * noun ("the visit", "Japan's visit", "the rocket attack"), else 0. */
+static uint8_t anchor_kind(const parley_ctx *ctx, const pl_sentence *s, size_t i)
 {
     const pl_token *t = &s->toks.v[i];
     if (t->kind != PL_TOK_WORD || (t->flags & PL_TF_CAP) || !t->lemma) return 0;
     if (s->cls[i] != PL_C_WORD && s->cls[i] != PL_C_SAY) return 0;
-    /* "the visit", "Japan's visit", "the rocket attack": a noun, not the verb. */
+    size_t n;
+    if (!pl_verb_patterns(&ctx->dict, t->lemma, &n)) return 0;
     for (size_t k = i, hops = 0; k > s->first && hops < 3; k--, hops++) {
         uint8_t before = s->cls[k - 1];
-        if (before == PL_C_DET || before == PL_C_POSS) return 0;
+        if (before == PL_C_DET || before == PL_C_POSS) return PL_ANCHOR_NOUN;
         if (before != PL_C_WORD || pl_ends_in_ly(s, k - 1)) break;
     }
-    size_t n;
-    return pl_verb_patterns(&ctx->dict, t->lemma, &n) != NULL;
+    return PL_ANCHOR_VERB;
 }
 
 static void classify(const parley_ctx *ctx, pl_sentence *s)
@@ -76,9 +78,11 @@ static void classify(const parley_ctx *ctx, pl_sentence *s)
         uint8_t cls = m >= 0 ? match_class(&ctx->dict, &s->matches.v[m]) : PL_C_OTHER;
         s->cls[i] = cls != PL_C_OTHER ? cls : token_class(ctx, s, &s->toks.v[i]);
     }
-    /* Anchors are verbs, never words inside a noun phrase. */
-    for (size_t i = s->first; i < end; i++)
-        if (s->cls[i] == PL_C_WORD && pl_is_verb_anchor(ctx, s, i)) s->cls[i] = PL_C_VERB;
+    /* A verb anchor is never a word inside a noun phrase; a noun anchor stays a word. */
+    for (size_t i = s->first; i < end; i++) {
+        s->anchor[i] = anchor_kind(ctx, s, i);
+        if (s->anchor[i] == PL_ANCHOR_VERB) s->cls[i] = PL_C_VERB;
+    }
 }
 
 /* ---- chunks ----------------------------------------------------------------------------- */
@@ -482,9 +486,10 @@ static int reserve_per_token(pl_sentence *s)
 {
     size_t need = s->toks.n;
     if (need <= s->per_token_cap) return 0;
-    size_t cap = s->per_token_cap, c2 = cap, c3 = cap, c4 = cap;
+    size_t cap = s->per_token_cap, c2 = cap, c3 = cap, c4 = cap, c5 = cap;
     if (PL_GROW(s->match_of, cap, need) || PL_GROW(s->cls, c2, need) ||
-        PL_GROW(s->chunk_at, c3, need) || PL_GROW(s->chunk_ending, c4, need))
+        PL_GROW(s->chunk_at, c3, need) || PL_GROW(s->chunk_ending, c4, need) ||
+        PL_GROW(s->anchor, c5, need))
         return -1;
     s->per_token_cap = cap;
     return 0;

@@ -105,13 +105,28 @@ typedef struct pl_sentence {
     size_t nchunks, chunks_cap;
     int32_t *chunk_at;       /* per token: chunk starting there, or -1 */
     int32_t *chunk_ending;   /* per token: chunk ending at this token (inclusive), or -1 */
+    uint8_t *anchor;         /* per token: PL_ANCHOR_VERB, PL_ANCHOR_NOUN or 0 */
     pl_place_ref place;      /* "in X" inside this sentence */
 } pl_sentence;
 
+enum { PL_ANCHOR_VERB = 1, PL_ANCHOR_NOUN = 2 }; /* a pattern's word used as verb or noun */
+
+/* How a pattern fits at an anchor: chunk indexes of the source and target (-1: none) and
+ * the tokens the pattern covers. */
+typedef struct pl_pattern_match {
+    const pl_verb_pattern *pattern;
+    int32_t source, target;
+    size_t start, end;       /* first token and the token after the last */
+    int negated;
+} pl_pattern_match;
+
+/* The longest pattern of the anchor at token v that fits; 1 and *m filled, or 0. */
+int pl_match_anchor(const parley_ctx *ctx, const pl_sentence *s, size_t v, pl_pattern_match *m);
+/* The subject of the word at v (see pattern.c); -1 if none. */
+int32_t pl_find_subject(const pl_sentence *s, size_t v, int *negated);
+
 /* Fills classes, chunks (resolved) and lists for tokens [s->first, s->first + s->n). */
 int pl_analyse_sentence(const parley_ctx *ctx, pl_story_state *st, pl_sentence *s);
-/* 1 if token i is a verb some pattern starts with (used while classifying). */
-int pl_is_verb_anchor(const parley_ctx *ctx, const pl_sentence *s, size_t i);
 /* 1 if token i is a lower-case word ending in -ly (an adverb, most of the time). */
 int pl_ends_in_ly(const pl_sentence *s, size_t i);
 /* Remembers the names and places of resolved chunks for later sentences. */

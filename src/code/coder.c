@@ -8,92 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct pattern_match {
-    const pl_verb_pattern *pattern;
-    int32_t target;          /* chunk at the target slot, -1 for none */
-    size_t end;              /* token after the pattern */
-} pattern_match;
-
-static int item_matches(const pl_token *t, uint32_t item)
-{
-    return t->lemma == item || t->word == item;
-}
-
-/* Matches items[k..] at token pos; sets m->target and m->end. Backtracks over `*`. */
-static int match_items(const pl_sentence *s, const pl_verb_pattern *p, uint32_t k, size_t pos,
-                       pattern_match *m)
-{
-    size_t end = s->first + s->n;
-    if (k == p->nitems) {
-        m->end = pos;
-        return 1;
-    }
-    uint32_t item = p->items[k];
-    if (item == PL_PAT_SKIP) {
-        for (size_t skip = 0; skip <= PL_PAT_SKIP_MAX && pos + skip <= end; skip++)
-            if (match_items(s, p, k + 1, pos + skip, m)) return 1;
-        return 0;
-    }
-    if (pos >= end) return 0;
-    if (item == PL_PAT_TARGET) {
-        /* Any actor phrase fills the slot; unresolved members are skipped when coding. */
-        int32_t c = s->chunk_at[pos];
-        if (c < 0) return 0;
-        m->target = c;
-        return match_items(s, p, k + 1, s->chunks[c].end, m);
-    }
-    return item_matches(&s->toks.v[pos], item) && match_items(s, p, k + 1, pos + 1, m);
-}
-
-static int match_verb(const parley_ctx *ctx, const pl_sentence *s, size_t v, pattern_match *m)
-{
-    size_t count;
-    const pl_verb_pattern *pats = pl_verb_patterns(&ctx->dict, s->toks.v[v].lemma, &count);
-    for (size_t i = 0; i < count; i++) {
-        m->pattern = &pats[i];
-        m->target = -1;
-        if (match_items(s, &pats[i], 0, v + 1, m)) return 1;
-    }
-    return 0;
-}
-
-static int32_t find_subject(const pl_sentence *s, size_t v, int *negated, int depth);
-
-/* The subject of the nearest verb before a conjunction at j, within the clause. */
-static int32_t shared_subject(const pl_sentence *s, size_t j, int depth)
-{
-    int negated;
-    for (size_t k = j; k-- > s->first;) {
-        uint8_t c = s->cls[k];
-        if (c == PL_C_SAY || c == PL_C_OTHER) return -1;
-        if (c == PL_C_VERB) {
-            int32_t subject = find_subject(s, k, &negated, depth + 1);
-            return negated ? -1 : subject;
-        }
-    }
-    return -1;
-}
-
-/* The chunk acting as subject of the verb at v: the nearest one to its left across
- * adverbs, auxiliaries, negation and one comma; for the second verb of "X condemned Y and
- * accused Z", the subject of the first. -1 if none; *negated set by "not". */
-static int32_t find_subject(const pl_sentence *s, size_t v, int *negated, int depth)
-{
-    int commas = 0;
-    *negated = 0;
-    for (size_t j = v; j-- > s->first;) {
-        int32_t k = s->chunk_ending[j];
-        if (k >= 0) return s->chunks[k].after_prep ? -1 : k;
-        uint8_t c = s->cls[j];
-        if (c == PL_C_NEG) *negated = 1;
-        else if (c == PL_C_COMMA && !commas) commas++;
-        else if (c == PL_C_AND && depth == 0) return shared_subject(s, j, depth);
-        else if (c != PL_C_ADV && c != PL_C_AUX && !(c == PL_C_WORD && pl_ends_in_ly(s, j)))
-            return -1;
-    }
-    return -1;
-}
-
 /* A list member that starts a new clause ("..., and Japan announced") is not one. */
 static int starts_clause(const pl_sentence *s, const pl_chunk *c)
 {
@@ -166,11 +80,11 @@ static int already_coded(const coding *cd, const char *src, const char *tgt, con
     return 0;
 }
 
-static const pl_place_ref *event_place(const coding *cd, const pattern_match *m,
+static const pl_place_ref *event_place(const coding *cd, const char *code,
                                        const pl_chunk *target)
 {
     /* A visit happens where it goes; anything else where the sentence or story is. */
-    if (!strcmp(m->pattern->code, "042") && target->place.name) return &target->place;
+    if (!strcmp(code, "042") && target->place.name) return &target->place;
     if (cd->s.place.name) return &cd->s.place;
     if (cd->st.context.name) return &cd->st.context;
     return NULL;
@@ -195,10 +109,10 @@ static const char *file_base(const char *path)
 
 /* Where someone goes is a place: "flew to Washington" is a visit to the USA, not to its
  * government. */
-static pl_chunk as_destination(const pl_verb_pattern *p, const pl_chunk *tgt)
+static pl_chunk as_destination(const char *code, const pl_chunk *tgt)
 {
     pl_chunk c = *tgt;
-    if (tgt->capital && !strcmp(p->code, "042")) {
+    if (tgt->capital && !strcmp(code, "042")) {
         c.agent = NULL;
         c.code = c.country;
     }
@@ -229,24 +143,24 @@ static int place_by_other_side(coding *cd, const char *code, pl_chunk *role,
     return role->code ? 0 : -1;
 }
 
-static int add_event(coding *cd, const pattern_match *m, const pl_chunk *source,
-                     const pl_chunk *target, size_t verb)
+static int add_event(coding *cd, const pl_pattern_match *m, const char *code,
+                     const pl_chunk *source, const pl_chunk *target, size_t verb)
 {
     const pl_verb_pattern *p = m->pattern;
-    pl_chunk destination = as_destination(p, target), origin = *source;
+    pl_chunk destination = as_destination(code, target), origin = *source;
     const pl_chunk *tgt = &destination, *src = &origin;
-    if (place_by_other_side(cd, p->code, &origin, tgt) ||
-        place_by_other_side(cd, p->code, &destination, src))
+    if (place_by_other_side(cd, code, &origin, tgt) ||
+        place_by_other_side(cd, code, &destination, src))
         return -1;
     if (!src->code || !tgt->code || !strcmp(src->code, tgt->code)) return 0;
-    if (already_coded(cd, src->code, tgt->code, p->code)) return 0;
+    if (already_coded(cd, src->code, tgt->code, code)) return 0;
     parley_event *e = pl_events_add(cd->out);
     if (!e) return -1;
     e->sentence = cd->sentence_no;
     e->date = keep(cd, parley_story_date(cd->story));
-    e->code = keep(cd, p->code);
-    e->root = pl_arena_strndup(&cd->out->arena, p->code, 2);
-    const pl_event_code *info = pl_event_code_find(&cd->ctx->dict, p->code);
+    e->code = keep(cd, code);
+    e->root = pl_arena_strndup(&cd->out->arena, code, 2);
+    const pl_event_code *info = pl_event_code_find(&cd->ctx->dict, code);
     e->quad_class = info ? info->quad : 0;
     e->goldstein = info ? info->goldstein : 0;
     e->has_goldstein = info != NULL;
@@ -254,41 +168,53 @@ static int add_event(coding *cd, const pattern_match *m, const pl_chunk *source,
     e->pattern = pl_arena_printf(&cd->out->arena, "%s:%ld %s", file_base(p->file), p->line,
                                  p->text);
     const pl_token *toks = cd->s.toks.v;
-    size_t first = src->start < verb ? src->start : verb;
+    size_t first = src->start < m->start ? src->start : m->start;
+    if (tgt->start < first) first = tgt->start;
     size_t last = (tgt->end > m->end ? tgt->end : m->end) - 1;
+    if (src->end - 1 > last) last = src->end - 1;
+    (void)verb;
     e->span_start = toks[first].start;
     e->span_end = toks[last].end;
     if (set_actor(cd, &e->source, src) || set_actor(cd, &e->target, tgt) || !e->code ||
-        !e->root || !e->pattern || set_place(cd, e, event_place(cd, m, tgt)))
+        !e->root || !e->pattern || set_place(cd, e, event_place(cd, code, tgt)))
         return -1;
     return 0;
 }
 
 #define MAX_LIST 64
 
-static int code_verb(coding *cd, size_t v)
+/* The members of the list a slot's chunk belongs to: a subject list when the chunk stands
+ * before the anchor, the list that starts with it when after. */
+static size_t slot_list(const pl_sentence *s, int32_t chunk, size_t anchor, int32_t *out)
+{
+    if (chunk < 0) return 0;
+    if (s->chunks[chunk].start < anchor) return subject_list(s, chunk, out, MAX_LIST);
+    return target_list(s, chunk, out, MAX_LIST);
+}
+
+static int code_anchor(coding *cd, size_t v)
 {
     const pl_sentence *s = &cd->s;
-    pattern_match m;
-    int negated;
-    if (!match_verb(cd->ctx, s, v, &m)) return 0;
-    int32_t subject = find_subject(s, v, &negated, 0);
-    if (subject < 0 || negated) return 0;
+    pl_pattern_match m;
+    if (!pl_match_anchor(cd->ctx, s, v, &m)) return 0;
+    const pl_verb_pattern *p = m.pattern;
     int32_t sources[MAX_LIST], targets[MAX_LIST];
-    size_t ns = subject_list(s, subject, sources, MAX_LIST), nt = 0;
-    if (m.pattern->joint) {
+    size_t ns = slot_list(s, m.source, v, sources), nt = slot_list(s, m.target, v, targets);
+    if (p->joint) {
         /* Members of a compound subject act on one another, in order of mention. */
         for (size_t i = 0; i < ns; i++)
             for (size_t j = i + 1; j < ns; j++)
-                if (add_event(cd, &m, &s->chunks[sources[i]], &s->chunks[sources[j]], v))
+                if (add_event(cd, &m, p->code, &s->chunks[sources[i]], &s->chunks[sources[j]], v))
                     return -1;
         return 0;
     }
-    if (m.target < 0) return 0;
-    nt = target_list(s, m.target, targets, MAX_LIST);
     for (size_t i = 0; i < ns; i++)
-        for (size_t j = 0; j < nt; j++)
-            if (add_event(cd, &m, &s->chunks[sources[i]], &s->chunks[targets[j]], v)) return -1;
+        for (size_t j = 0; j < nt; j++) {
+            const pl_chunk *a = &s->chunks[sources[i]], *b = &s->chunks[targets[j]];
+            if (add_event(cd, &m, p->code, a, b, v)) return -1;
+            /* "[042:043]": the target's side of the same event (a visit hosted). */
+            if (p->code2 && add_event(cd, &m, p->code2, b, a, v)) return -1;
+        }
     return 0;
 }
 
@@ -321,7 +247,7 @@ static int code_sentence(coding *cd, pl_span span, enum discard *discard)
     if (*discard != KEEP) return 0;
     cd->sentence_events = cd->out->n;
     for (size_t i = 0; i < s->n; i++)
-        if (s->cls[i] == PL_C_VERB && code_verb(cd, i)) return -1;
+        if (s->anchor[i] && code_anchor(cd, i)) return -1;
     return pl_remember_sentence(cd->ctx, &cd->st, s);
 }
 
@@ -345,6 +271,7 @@ static void coding_free(coding *cd)
     free(s->chunks);
     free(s->chunk_at);
     free(s->chunk_ending);
+    free(s->anchor);
     pl_strmap_free(&cd->st.names);
     pl_strmap_free(&cd->st.places);
     free(cd->st.name_refs);

@@ -205,3 +205,42 @@ int pl_dict_discard(pl_dict_source *st, enum pl_phrase_kind kind, const char *ph
     st->d->discards += st->d->nphrases - before;
     return rc;
 }
+
+uint32_t pl_dict_word(pl_dict *d, const char *word, size_t len)
+{
+    const char *lemma = d->lemmatizer ? pl_lemma(d->lemmatizer, word, len) : NULL;
+    if (lemma) return pl_strmap_intern(&d->vocab, lemma, strlen(lemma));
+    return pl_strmap_intern(&d->vocab, word, len);
+}
+
+static pl_pat_item *copy_items(pl_arena *a, const pl_pat_item *items, size_t n)
+{
+    pl_pat_item *out = pl_arena_alloc(a, (n ? n : 1) * sizeof *out);
+    if (!out) return NULL;
+    for (size_t i = 0; i < n; i++) {
+        out[i] = items[i];
+        if (items[i].stem && !(out[i].stem = pl_arena_strdup(a, items[i].stem))) return NULL;
+        if (items[i].nalts && !(out[i].alts = copy_items(a, items[i].alts, items[i].nalts)))
+            return NULL;
+    }
+    return out;
+}
+
+int pl_dict_pattern(pl_dict_source *src, const pl_verb_pattern *proto)
+{
+    pl_dict *d = src->d;
+    if (PL_GROW(d->verbs, d->verbs_cap, d->nverbs + 1)) return -1;
+    pl_verb_pattern *v = &d->verbs[d->nverbs];
+    *v = *proto;
+    v->code = pl_arena_strdup(&d->arena, proto->code);
+    v->code2 = proto->code2 ? pl_arena_strdup(&d->arena, proto->code2) : NULL;
+    v->text = pl_arena_strdup(&d->arena, proto->text ? proto->text : "");
+    v->file = src->file;
+    v->line = src->line;
+    v->before = copy_items(&d->arena, proto->before, proto->nbefore);
+    v->after = copy_items(&d->arena, proto->after, proto->nafter);
+    if (!v->code || (proto->code2 && !v->code2) || !v->text || !v->before || !v->after)
+        return -1;
+    d->nverbs++;
+    return 0;
+}

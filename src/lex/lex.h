@@ -60,21 +60,51 @@ typedef struct pl_agent_entry {
     const char *text;        /* the phrase as written */
 } pl_agent_entry;
 
-/* Pattern items: a word (lemma id, > 0) or one of these. */
-#define PL_PAT_TARGET 0xFFFFFFF0u
-#define PL_PAT_SKIP 0xFFFFFFF1u
-#define PL_PAT_SKIP_MAX 5    /* `*` covers up to this many tokens */
+/* ---- verb patterns ------------------------------------------------------------------------ *
+ * A pattern is anchored at one word, usually a verb ("met"), or a noun for noun patterns
+ * ("the visit of X to Y"). Items stand on either side of it: `before` is read leftwards from
+ * the anchor (nearest first), `after` rightwards. Every format (native, TABARI, PETRARCH) is
+ * read into this one form. */
+
+enum pl_item_kind {
+    PL_IT_WORD = 1,          /* a word: by lemma id, or by prefix with PL_IF_STEM */
+    PL_IT_SOURCE,            /* the source actor: the subject before the anchor, or the
+                                actor phrase at this point after it */
+    PL_IT_TARGET,            /* the target actor, likewise */
+    PL_IT_SKIP,              /* 0 to PL_SKIP_MAX words */
+    PL_IT_ANY                /* one of `alts` (each a PL_IT_WORD) */
+};
+
+enum pl_item_flags {
+    PL_IF_STEM = 1,          /* the token's form starts with `stem` (TABARI words without _) */
+    PL_IF_ADJACENT = 2       /* no gap before this item, even in a pattern with gaps */
+};
+
+#define PL_SKIP_MAX 5        /* what `*` covers in native patterns */
+#define PL_GAP_MAX 4         /* words a pattern with gaps may pass over between items */
+
+typedef struct pl_pat_item {
+    uint8_t kind, flags;
+    uint16_t nalts;
+    uint32_t id;             /* PL_IT_WORD: lemma id */
+    const char *stem;        /* PL_IF_STEM: the prefix, lower case */
+    const struct pl_pat_item *alts;
+} pl_pat_item;
 
 typedef struct pl_verb_pattern {
     const char *code;        /* CAMEO event code */
+    const char *code2;       /* "[042:043]": the code of the target acting back, or NULL */
     const char *text;        /* as written, for output and explanations */
     const char *file;
     long line;
-    uint32_t verb;           /* lemma id of the verb */
-    uint32_t *items;         /* what follows the verb */
-    uint32_t nitems;
+    uint32_t verb;           /* lemma id of the anchor */
+    const pl_pat_item *before, *after;
+    uint16_t nbefore, nafter;
     uint8_t joint;           /* `%`: compound subject members act on one another */
-    uint8_t has_target;
+    uint8_t noun;            /* the anchor may follow a determiner ("the visit of") */
+    uint8_t gaps;            /* other words may stand between items (TABARI, PETRARCH) */
+    uint8_t default_target;  /* no target item: the first actor after the anchor is the
+                                target (TABARI, PETRARCH); native patterns code none */
 } pl_verb_pattern;
 
 typedef struct pl_event_code {
@@ -196,6 +226,13 @@ int pl_petrarch_read_actors(pl_dict_source *src, const char *text, size_t len);
 int pl_petrarch_read_agents(pl_dict_source *src, const char *text, size_t len);
 int pl_petrarch_read_verbs(pl_dict_source *src, const char *text, size_t len);
 int pl_petrarch_read_discards(pl_dict_source *src, const char *text, size_t len);
+
+/* Adds a verb pattern: copies `proto` and its items into the dictionary. Items of kind
+ * PL_IT_WORD must carry lemma ids from pl_dict_word(). -1 only when out of memory. */
+int pl_dict_pattern(pl_dict_source *src, const pl_verb_pattern *proto);
+/* The vocabulary id of a pattern or agent word's lemma (the word itself when it has no
+ * other base form); 0 when out of memory. */
+uint32_t pl_dict_word(pl_dict *d, const char *word, size_t len);
 
 /* The native format, one line (comment and trailing space already cut). */
 int pl_native_line(pl_dict_source *src, enum pl_dict_kind kind, const char *s, const char *end);

@@ -48,7 +48,8 @@ static int compare_patterns(const void *a, const void *b)
 {
     const pl_verb_pattern *x = a, *y = b;
     if (x->verb != y->verb) return x->verb < y->verb ? -1 : 1;
-    if (x->nitems != y->nitems) return x->nitems > y->nitems ? -1 : 1;
+    int xn = x->nbefore + x->nafter, yn = y->nbefore + y->nafter;
+    if (xn != yn) return xn > yn ? -1 : 1;
     if (x->file != y->file) return strcmp(x->file, y->file);
     return (x->line > y->line) - (x->line < y->line);
 }

@@ -135,21 +135,19 @@ static int valid_event_code(const char *s, const char *end)
     return 1;
 }
 
-/* Interns the lemma of every token of one pattern word ("n't" is one, "U.S.-led" three). */
-static int pattern_word(pl_dict *d, const char *w, size_t len, uint32_t *items, uint32_t *n,
-                        uint32_t max)
+/* Appends the items of one pattern word: one per token ("n't" is one, "U.S.-led" three). */
+static int pattern_word(pl_dict *d, const char *w, size_t len, pl_pat_item *items, uint16_t *n,
+                        uint16_t max)
 {
     pl_tokens toks = {0};
     pl_span span = {0, (uint32_t)len};
     int rc = -1;
     if (pl_tokenize(&toks, w, span)) goto done;
     for (size_t i = 0; i < toks.n; i++) {
-        const char *norm = pl_token_norm(&toks, &toks.v[i]);
-        const char *lemma = d->lemmatizer ? pl_lemma(d->lemmatizer, norm, toks.v[i].norm_len) : norm;
-        if (!lemma || *n >= max) goto done;
-        uint32_t id = pl_strmap_intern(&d->vocab, lemma, strlen(lemma));
-        if (!id) goto done;
-        items[(*n)++] = id;
+        const pl_token *t = &toks.v[i];
+        uint32_t id = pl_dict_word(d, pl_token_norm(&toks, t), t->norm_len);
+        if (!id || *n >= max) goto done;
+        items[(*n)++] = (pl_pat_item){.kind = PL_IT_WORD, .id = id};
     }
     rc = 0;
 done:
@@ -157,58 +155,88 @@ done:
     return rc;
 }
 
-static int verbs_line(pl_dict_source *st, const char *s, const char *end)
+/* "042" or "042:043" (the second: the target acting back on the source). */
+static int event_codes(const char *c, const char *end, pl_verb_pattern *v, char *buf)
 {
-    pl_dict *d = st->d;
-    const char *c = s;
-    while (s < end && !isspace((unsigned char)*s)) s++;
-    if (!valid_event_code(c, s)) {
-        pl_dict_report(st, PARLEY_ERROR, "expected 'CODE PATTERN' with a 2-4 digit CAMEO code");
-        return 0;
-    }
-    const char *pend, *p = pl_trim(s, end, &pend);
-    if (p == pend || (*p != '$' && *p != '%')) {
-        pl_dict_report(st, PARLEY_ERROR, "a pattern starts with $ (source) or %% (joint source)");
-        return 0;
-    }
-    uint32_t items[64], n = 0;
-    int joint = *p == '%', has_target = 0;
-    const char *w = p + 1;
+    const char *colon = memchr(c, ':', (size_t)(end - c));
+    const char *first_end = colon ? colon : end;
+    if (!valid_event_code(c, first_end) || (colon && !valid_event_code(colon + 1, end)))
+        return -1;
+    memcpy(buf, c, (size_t)(end - c));
+    buf[end - c] = 0;
+    buf[first_end - c] = 0;
+    v->code = buf;
+    v->code2 = colon ? buf + (colon - c) + 1 : NULL;
+    return 0;
+}
+
+/* The items after the anchor: words, $, + and *. */
+static int after_items(pl_dict_source *st, const char *w, const char *pend, pl_pat_item *items,
+                       uint16_t *n)
+{
     while (w < pend) {
         while (w < pend && isspace((unsigned char)*w)) w++;
         const char *we = w;
         while (we < pend && !isspace((unsigned char)*we)) we++;
         if (we == w) break;
-        if (we - w == 1 && (*w == '+' || *w == '*')) {
-            if (n == 0 || n >= 64) break; /* a slot before the verb: reported below */
-            items[n++] = *w == '+' ? PL_PAT_TARGET : PL_PAT_SKIP;
-            has_target |= *w == '+';
-        } else if (pattern_word(d, w, (size_t)(we - w), items, &n, 64)) {
-            pl_dict_report(st, PARLEY_ERROR, "pattern too long or out of memory");
-            return 0;
+        if (we - w == 1 && (*w == '+' || *w == '$' || *w == '*')) {
+            if (*n >= 64) return 1;
+            items[(*n)++] = (pl_pat_item){
+                .kind = *w == '+' ? PL_IT_TARGET : *w == '$' ? PL_IT_SOURCE : PL_IT_SKIP};
+        } else if (*w == '%' || pattern_word(st->d, w, (size_t)(we - w), items, n, 64)) {
+            return 1;
         }
         w = we;
     }
-    if (n == 0 || items[0] >= PL_PAT_TARGET || (w < pend)) {
-        pl_dict_report(st, PARLEY_ERROR, "a pattern needs a verb right after $ or %%");
+    return 0;
+}
+
+/* "CODE [SLOT] ANCHOR ITEMS": SLOT is the subject ($ source, % joint source, + the target
+ * of a passive); without it the anchor is a noun ("042 visit of $ to +"). */
+static int verbs_line(pl_dict_source *st, const char *s, const char *end)
+{
+    const char *c = s;
+    while (s < end && !isspace((unsigned char)*s)) s++;
+    char codes[16];
+    pl_verb_pattern v = {0};
+    if (s - c > 9 || event_codes(c, s, &v, codes)) {
+        pl_dict_report(st, PARLEY_ERROR, "expected 'CODE PATTERN' with a 2-4 digit CAMEO code");
         return 0;
     }
-    if (PL_GROW(d->verbs, d->verbs_cap, d->nverbs + 1)) return -1;
-    pl_verb_pattern *v = &d->verbs[d->nverbs];
-    memset(v, 0, sizeof *v);
-    v->code = pl_arena_strndup(&d->arena, c, (size_t)(s - c));
-    v->text = pl_arena_strndup(&d->arena, p, (size_t)(pend - p));
-    v->items = pl_arena_alloc(&d->arena, (n - 1 + 1) * sizeof *v->items);
-    if (!v->code || !v->text || !v->items) return -1;
-    memcpy(v->items, items + 1, (n - 1) * sizeof *items);
-    v->verb = items[0];
-    v->nitems = n - 1;
-    v->joint = (uint8_t)joint;
-    v->has_target = (uint8_t)has_target;
-    v->file = st->file;
-    v->line = st->line;
-    d->nverbs++;
-    return 0;
+    const char *pend, *text = pl_trim(s, end, &pend), *p = text;
+    pl_pat_item before[1], anchor[8], after[64];
+    uint16_t nanchor = 0, nafter = 0;
+    if (p < pend && strchr("$%+", *p) && (p + 1 == pend || isspace((unsigned char)p[1]))) {
+        before[0] = (pl_pat_item){.kind = *p == '+' ? PL_IT_TARGET : PL_IT_SOURCE};
+        v.joint = *p == '%';
+        v.nbefore = 1;
+        p++;
+    } else {
+        v.noun = 1;
+    }
+    const char *w = p;
+    while (w < pend && isspace((unsigned char)*w)) w++;
+    const char *we = w;
+    while (we < pend && !isspace((unsigned char)*we)) we++;
+    if (we == w || strchr("$%+*", *w) ||
+        pattern_word(st->d, w, (size_t)(we - w), anchor, &nanchor, 8) || nanchor != 1) {
+        pl_dict_report(st, PARLEY_ERROR, "a pattern needs one word to anchor it after $, %% or +");
+        return 0;
+    }
+    if (after_items(st, we, pend, after, &nafter)) {
+        pl_dict_report(st, PARLEY_ERROR, "pattern too long, or %% after the anchor");
+        return 0;
+    }
+    char *copy = strndup(text, (size_t)(pend - text));
+    if (!copy) return -1;
+    v.text = copy;
+    v.verb = anchor[0].id;
+    v.before = before;
+    v.after = after;
+    v.nafter = nafter;
+    int rc = pl_dict_pattern(st, &v);
+    free(copy);
+    return rc;
 }
 
 /* ---- .discards and .events --------------------------------------------------------------- */

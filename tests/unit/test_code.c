@@ -27,7 +27,8 @@ static const char agents[] =
     "MIL: troops; army\nCOP: police\nREB: rebel\nNGO: NGO\n";
 static const char verbs[] =
     "040  $ meet with +\n040  $ meet +\n040  % meet\n042  $ visit +\n042  $ travel to +\n"
-    "010  % issue * joint statement\n111  $ condemn +\n173  $ arrest +\n190  $ attack +\n";
+    "010  % issue * joint statement\n111  $ condemn +\n173  $ arrest +\n190  $ attack +\n"
+    "042  visit of $ to +\n173  + arrest by $\n042:043  $ pay * visit to +\n";
 static const char discards[] = "sentence: football match\nstory: horoscope\n";
 
 static parley_ctx *new_ctx(void)
@@ -140,6 +141,18 @@ static void test_noun_use_and_one_actor(void **state)
     assert_string_equal(code(state, "2021-09-01", "Police arrested three men in Tokyo."), "");
 }
 
+static void test_noun_passive_and_pairs(void **state)
+{
+    assert_string_equal(code(state, "2021-09-01", "The visit of the Japanese minister to China "
+                                                  "ended."),
+                        "JPNGOV CHN 042\n");
+    assert_string_equal(code(state, "2021-09-01", "Three Chinese officials were arrested by "
+                                                  "Japanese police."),
+                        "JPNCOP CHNGOV 173\n");
+    assert_string_equal(code(state, "2021-09-01", "The Japanese envoy paid a visit to Russia."),
+                        "JPNGOV RUS 042\nRUS JPNGOV 043\n");
+}
+
 static void test_discards(void **state)
 {
     assert_string_equal(code(state, "2021-09-01", "Japan attacked China in a football match."),
@@ -216,6 +229,7 @@ int main(void)
         cmocka_unit_test(test_joint_and_negation),
         cmocka_unit_test(test_apposition_and_igo),
         cmocka_unit_test(test_noun_use_and_one_actor),
+        cmocka_unit_test(test_noun_passive_and_pairs),
         cmocka_unit_test(test_discards),
         cmocka_unit_test(test_pattern_and_span),
         cmocka_unit_test(test_pathological_sizes),

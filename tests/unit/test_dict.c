@@ -201,29 +201,44 @@ static void test_verbs(void **state)
         "040  $ meet with +   # comment\n"
         "010  % issue * joint statement\n"
         "999999 $ meet +\n"                    /* line 5: code too long */
-        "042  visit +\n"                       /* line 6: no source */
-        "042  $ + visit\n"                     /* line 7: slot before the verb */
-        "043\n";                               /* line 8: no pattern */
+        "042  $ $ visit\n"                     /* line 6: a slot where the anchor goes */
+        "042  $ +\n"                           /* line 7: no anchor at all */
+        "043\n"                                /* line 8: no pattern */
+        "042:043  $ pay * visit to +\n"        /* a code pair */
+        "042  visit of $ to +\n"               /* a noun pattern */
+        "173  + arrest by $\n"                 /* a passive */
+        "040  $ meet % with\n";                /* line 12: % after the anchor */
     assert_int_equal(load(f, "t.verbs", text), PARLEY_OK);
-    assert_int_equal(f->log.errors, 4);
-    assert_int_equal(f->d.nverbs, 4);
+    assert_int_equal(f->log.errors, 5);
+    assert_int_equal(f->d.nverbs, 7);
     assert_int_equal(pl_dict_compile(&f->d, &f->msg), PARLEY_OK);
-    uint32_t meet = pl_strmap_get(&f->d.vocab, "meet", 4);
-    assert_true(meet != 0);
     size_t n;
-    const pl_verb_pattern *p = pl_verb_patterns(&f->d, meet, &n);
+    const pl_verb_pattern *p = pl_verb_patterns(&f->d, pl_strmap_get(&f->d.vocab, "meet", 4), &n);
     assert_int_equal(n, 3);
     assert_string_equal(p[0].text, "$ meet virtually with +"); /* longest first */
     assert_string_equal(p[1].text, "$ meet with +");
     assert_string_equal(p[2].text, "$ meet +");
     assert_int_equal(p[0].line, 2);
-    assert_int_equal(f->d.nroots, 2);
-    uint32_t issue = pl_strmap_get(&f->d.vocab, "issue", 5);
-    p = pl_verb_patterns(&f->d, issue, &n);
+    assert_int_equal(p[0].nbefore, 1);
+    assert_int_equal(p[0].before[0].kind, PL_IT_SOURCE);
+    assert_int_equal(p[0].nafter, 3);
+    assert_int_equal(p[0].after[2].kind, PL_IT_TARGET);
+    p = pl_verb_patterns(&f->d, pl_strmap_get(&f->d.vocab, "issue", 5), &n);
     assert_int_equal(n, 1);
     assert_true(p->joint);
-    assert_false(p->has_target);
-    assert_int_equal(p->items[0], PL_PAT_SKIP);
+    assert_int_equal(p->after[0].kind, PL_IT_SKIP);
+    p = pl_verb_patterns(&f->d, pl_strmap_get(&f->d.vocab, "pay", 3), &n);
+    assert_string_equal(p->code, "042");
+    assert_string_equal(p->code2, "043");
+    p = pl_verb_patterns(&f->d, pl_strmap_get(&f->d.vocab, "visit", 5), &n);
+    assert_int_equal(n, 1);
+    assert_true(p->noun);
+    assert_int_equal(p->nbefore, 0);
+    assert_int_equal(p->after[1].kind, PL_IT_SOURCE);
+    p = pl_verb_patterns(&f->d, pl_strmap_get(&f->d.vocab, "arrest", 6), &n);
+    assert_int_equal(p->before[0].kind, PL_IT_TARGET);
+    assert_int_equal(p->after[1].kind, PL_IT_SOURCE);
+    assert_int_equal(f->d.nroots, 5);
 }
 
 static void test_events_and_discards(void **state)

@@ -1,0 +1,231 @@
+/* pattern.c: fits verb patterns to a sentence's analysis. A pattern is anchored at one word;
+ * its `after` items are matched rightwards from the anchor, its `before` items leftwards.
+ * Actor slots are filled by chunks; a source slot right before the anchor is the subject,
+ * found across adverbs, auxiliaries and negation. Patterns with gaps (TABARI, PETRARCH) let
+ * up to PL_GAP_MAX other words stand between items. */
+#include "code/code.h"
+
+#include <string.h>
+
+/* Backtracking is bounded: a pathological sentence cannot make one pattern cost more. */
+#define MATCH_BUDGET 4000
+
+typedef struct matcher {
+    const pl_sentence *s;
+    const pl_verb_pattern *p;
+    pl_pattern_match *m;
+    int budget;
+} matcher;
+
+static int word_matches(const pl_sentence *s, size_t pos, const pl_pat_item *it)
+{
+    const pl_token *t = &s->toks.v[pos];
+    if (it->kind == PL_IT_ANY) {
+        for (uint16_t i = 0; i < it->nalts; i++)
+            if (word_matches(s, pos, &it->alts[i])) return 1;
+        return 0;
+    }
+    if (it->flags & PL_IF_STEM) {
+        size_t n = strlen(it->stem);
+        return t->norm_len >= n && !memcmp(pl_token_norm(&s->toks, t), it->stem, n);
+    }
+    return t->lemma == it->id || t->word == it->id;
+}
+
+/* ---- subjects ------------------------------------------------------------------------------ */
+
+static int32_t subject_left_of(const pl_sentence *s, size_t v, int *negated, int depth);
+
+/* The subject of the nearest verb before a conjunction at j, within the clause. */
+static int32_t shared_subject(const pl_sentence *s, size_t j, int depth)
+{
+    int negated;
+    for (size_t k = j; k-- > s->first;) {
+        uint8_t c = s->cls[k];
+        if (c == PL_C_SAY || c == PL_C_OTHER) return -1;
+        if (c == PL_C_VERB) {
+            int32_t subject = subject_left_of(s, k, &negated, depth + 1);
+            return negated ? -1 : subject;
+        }
+    }
+    return -1;
+}
+
+/* The chunk acting as subject of the word at v: the nearest one to its left across
+ * adverbs, auxiliaries, negation and one comma; for the second verb of "X condemned Y and
+ * accused Z", the subject of the first. -1 if none; *negated set by "not". */
+static int32_t subject_left_of(const pl_sentence *s, size_t v, int *negated, int depth)
+{
+    int commas = 0;
+    for (size_t j = v; j-- > s->first;) {
+        int32_t k = s->chunk_ending[j];
+        if (k >= 0) return s->chunks[k].after_prep ? -1 : k;
+        uint8_t c = s->cls[j];
+        if (c == PL_C_NEG) *negated = 1;
+        else if (c == PL_C_COMMA && !commas) commas++;
+        else if (c == PL_C_AND && depth == 0) return shared_subject(s, j, depth);
+        else if (c != PL_C_ADV && c != PL_C_AUX && !(c == PL_C_WORD && pl_ends_in_ly(s, j)))
+            return -1;
+    }
+    return -1;
+}
+
+int32_t pl_find_subject(const pl_sentence *s, size_t v, int *negated)
+{
+    *negated = 0;
+    return subject_left_of(s, v, negated, 0);
+}
+
+/* ---- items after the anchor ------------------------------------------------------------------ */
+
+static int fill_slot(pl_pattern_match *m, uint8_t kind, int32_t chunk)
+{
+    int32_t *slot = kind == PL_IT_SOURCE ? &m->source : &m->target;
+    *slot = chunk;
+    return 1;
+}
+
+static int after_from(matcher *mt, uint16_t k, size_t pos);
+
+/* Item k placed exactly at pos. */
+static int after_at(matcher *mt, uint16_t k, size_t pos)
+{
+    const pl_sentence *s = mt->s;
+    const pl_pat_item *it = &mt->p->after[k];
+    if (--mt->budget < 0 || pos >= s->first + s->n) return 0;
+    if (it->kind == PL_IT_SOURCE || it->kind == PL_IT_TARGET) {
+        int32_t c = s->chunk_at[pos];
+        if (c < 0) return 0;
+        int32_t saved = it->kind == PL_IT_SOURCE ? mt->m->source : mt->m->target;
+        fill_slot(mt->m, it->kind, c);
+        if (after_from(mt, (uint16_t)(k + 1), s->chunks[c].end)) return 1;
+        fill_slot(mt->m, it->kind, saved);
+        return 0;
+    }
+    return word_matches(s, pos, it) && after_from(mt, (uint16_t)(k + 1), pos + 1);
+}
+
+/* Items k.. starting at or (with gaps) a little after pos. */
+static int after_from(matcher *mt, uint16_t k, size_t pos)
+{
+    const pl_sentence *s = mt->s;
+    size_t end = s->first + s->n;
+    if (k == mt->p->nafter) {
+        mt->m->end = pos;
+        return 1;
+    }
+    const pl_pat_item *it = &mt->p->after[k];
+    if (it->kind == PL_IT_SKIP) {
+        for (size_t skip = 0; skip <= PL_SKIP_MAX && pos + skip <= end; skip++)
+            if (after_from(mt, (uint16_t)(k + 1), pos + skip)) return 1;
+        return 0;
+    }
+    size_t gap = mt->p->gaps && !(it->flags & PL_IF_ADJACENT) ? PL_GAP_MAX : 0;
+    for (size_t g = 0; g <= gap && pos + g < end; g++) {
+        /* A gap never crosses a verb of its own or a reporting verb. */
+        if (g > 0 && (s->cls[pos + g - 1] == PL_C_VERB || s->cls[pos + g - 1] == PL_C_SAY))
+            break;
+        if (after_at(mt, k, pos + g)) return 1;
+    }
+    return 0;
+}
+
+/* ---- items before the anchor ----------------------------------------------------------------- */
+
+static int before_from(matcher *mt, uint16_t k, size_t pos);
+
+/* A slot before the anchor: next to it, the subject; further left, the chunk ending there. */
+static int before_slot(matcher *mt, uint16_t k, size_t pos)
+{
+    const pl_sentence *s = mt->s;
+    const pl_pat_item *it = &mt->p->before[k];
+    int32_t c;
+    if (k == 0) {
+        c = subject_left_of(s, pos, &mt->m->negated, 0);
+    } else {
+        size_t gap = mt->p->gaps ? PL_GAP_MAX : 0;
+        c = -1;
+        for (size_t g = 0; g <= gap && pos > s->first + g && c < 0; g++)
+            c = s->chunk_ending[pos - 1 - g];
+    }
+    if (c < 0) return 0;
+    fill_slot(mt->m, it->kind, c);
+    return before_from(mt, (uint16_t)(k + 1), s->chunks[c].start);
+}
+
+/* Items k.. leftwards from the token before pos. */
+static int before_from(matcher *mt, uint16_t k, size_t pos)
+{
+    const pl_sentence *s = mt->s;
+    if (k == mt->p->nbefore) {
+        mt->m->start = pos;
+        return 1;
+    }
+    const pl_pat_item *it = &mt->p->before[k];
+    if (--mt->budget < 0) return 0;
+    if (it->kind == PL_IT_SOURCE || it->kind == PL_IT_TARGET) return before_slot(mt, k, pos);
+    size_t gap = mt->p->gaps && !(it->flags & PL_IF_ADJACENT) ? PL_GAP_MAX : 0;
+    if (it->kind == PL_IT_SKIP) gap = PL_SKIP_MAX;
+    for (size_t g = 0; g <= gap && pos > s->first + g; g++) {
+        size_t at = pos - 1 - g;
+        if (it->kind == PL_IT_SKIP) {
+            if (before_from(mt, (uint16_t)(k + 1), pos - g)) return 1;
+            continue;
+        }
+        if (word_matches(s, at, it) && before_from(mt, (uint16_t)(k + 1), at)) return 1;
+    }
+    return 0;
+}
+
+/* ---- whole patterns ---------------------------------------------------------------------------- */
+
+static int has_slot(const pl_pat_item *items, uint16_t n, uint8_t kind)
+{
+    for (uint16_t i = 0; i < n; i++)
+        if (items[i].kind == kind) return 1;
+    return 0;
+}
+
+/* The first actor phrase after the pattern, within its clause (TABARI's default target). */
+static int32_t next_chunk(const pl_sentence *s, size_t pos)
+{
+    size_t end = s->first + s->n;
+    for (size_t i = pos; i < end && i < pos + PL_GAP_MAX + 2; i++) {
+        if (s->chunk_at[i] >= 0) return s->chunk_at[i];
+        if (s->cls[i] == PL_C_VERB || s->cls[i] == PL_C_SAY) break;
+    }
+    return -1;
+}
+
+static int fit(matcher *mt, size_t v)
+{
+    const pl_verb_pattern *p = mt->p;
+    pl_pattern_match *m = mt->m;
+    m->source = m->target = -1;
+    m->negated = 0;
+    m->start = v;
+    m->end = v + 1;
+    if (!after_from(mt, 0, v + 1) || !before_from(mt, 0, v)) return 0;
+    int source_slot = has_slot(p->before, p->nbefore, PL_IT_SOURCE) ||
+                      has_slot(p->after, p->nafter, PL_IT_SOURCE);
+    int target_slot = has_slot(p->before, p->nbefore, PL_IT_TARGET) ||
+                      has_slot(p->after, p->nafter, PL_IT_TARGET);
+    /* Without a source slot the subject acts ("$" is implied in foreign formats). */
+    if (!source_slot) m->source = subject_left_of(mt->s, m->start, &m->negated, 0);
+    if (!target_slot && p->default_target) m->target = next_chunk(mt->s, m->end);
+    return m->source >= 0 && !m->negated;
+}
+
+int pl_match_anchor(const parley_ctx *ctx, const pl_sentence *s, size_t v, pl_pattern_match *m)
+{
+    size_t count;
+    const pl_verb_pattern *pats = pl_verb_patterns(&ctx->dict, s->toks.v[v].lemma, &count);
+    int noun_use = s->anchor[v] == PL_ANCHOR_NOUN;
+    for (size_t i = 0; i < count; i++) {
+        if (noun_use && !pats[i].noun) continue;
+        matcher mt = {s, &pats[i], m, MATCH_BUDGET};
+        m->pattern = &pats[i];
+        if (fit(&mt, v)) return 1;
+    }
+    return 0;
+}
