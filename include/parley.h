@@ -73,6 +73,9 @@ PARLEY_API parley_status parley_ctx_load_dict_text(parley_ctx *ctx, const char *
 /* Builds the matcher. Called by the first parley_code() if not called before; call it
  * yourself before sharing the context between threads. PARLEY_EDICT if nothing is loaded. */
 PARLEY_API parley_status parley_ctx_compile(parley_ctx *ctx);
+/* A hash of the loaded dictionaries' contents (16 hex digits, owned by the context), set by
+ * parley_ctx_compile(); "" before. Every event carries it. */
+PARLEY_API const char *parley_ctx_dict_hash(const parley_ctx *ctx);
 /* The message of the last error on this context ("" if none). */
 PARLEY_API const char *parley_errmsg(const parley_ctx *ctx);
 
@@ -173,6 +176,9 @@ typedef struct parley_event {
     const parley_place *place; /* NULL when not known */
     const char *pattern;     /* the rule that matched: "file:line pattern" */
     size_t span_start, span_end; /* byte range in the story text */
+    const char *dict_hash;   /* content hash of the dictionaries that coded it (16 hex) */
+    const char *plover;      /* the PLOVER event type of `code`, NULL if not mapped */
+    const char *plover_mode; /* its PLOVER mode, NULL if none */
 } parley_event;
 
 typedef struct parley_events parley_events;
@@ -197,6 +203,15 @@ PARLEY_API parley_status parley_write_header(FILE *out, parley_output format);
 PARLEY_API parley_status parley_write_events(FILE *out, parley_output format,
                                              const parley_story *story,
                                              const parley_events *events);
+
+enum parley_write_flags {
+    PARLEY_WRITE_PLOVER = 1  /* add the PLOVER type and mode ("plover" in JSON Lines; the
+                                table's EVENT column shows the PLOVER type) */
+};
+/* parley_write_events with flags (enum parley_write_flags). */
+PARLEY_API parley_status parley_write_events_with(FILE *out, parley_output format,
+                                                  unsigned flags, const parley_story *story,
+                                                  const parley_events *events);
 
 #ifdef __cplusplus
 }

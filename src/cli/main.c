@@ -41,6 +41,8 @@ static const char code_usage[] =
     "                       (default: $PARLEY_DICT, else " PARLEY_DICT_DEFAULT ")\n"
     "  -o, --output FILE    write events to FILE instead of standard output\n"
     "  -q, --quiet          no summary line on stderr\n"
+    "      --ontology ONT   cameo (default) or plover: also give each event's PLOVER type\n"
+    "                       and mode (needs a .map dictionary; the default has one)\n"
     "      --stats          one line of timings, sizes and peak memory on stderr\n"
     "  -h, --help           this help\n"
     "\n"
@@ -54,6 +56,7 @@ typedef struct code_opts {
     parley_format input;
     const char *date, *dict, *output;
     int quiet, stats;
+    unsigned write_flags;    /* enum parley_write_flags */
 } code_opts;
 
 typedef struct run_totals {
@@ -85,6 +88,7 @@ static int parse_code_opts(int argc, char **argv, code_opts *o)
         {"date", required_argument, 0, 'd'},   {"dict", required_argument, 0, 'D'},
         {"output", required_argument, 0, 'o'}, {"quiet", no_argument, 0, 'q'},
         {"stats", no_argument, 0, 'S'},        {"help", no_argument, 0, 'h'},
+        {"ontology", required_argument, 0, 'O'},
         {0, 0, 0, 0}};
     static const char *inputs[] = {"auto", "news", "jsonl", "text"};
     int c;
@@ -110,6 +114,11 @@ static int parse_code_opts(int argc, char **argv, code_opts *o)
         case 'o': o->output = optarg; break;
         case 'q': o->quiet = 1; break;
         case 'S': o->stats = 1; break;
+        case 'O':
+            if (!strcmp(optarg, "plover")) o->write_flags |= PARLEY_WRITE_PLOVER;
+            else if (strcmp(optarg, "cameo"))
+                return fprintf(stderr, "parley: unknown ontology '%s' (cameo, plover)\n", optarg), -1;
+            break;
         case 'h': fputs(code_usage, stdout); exit(EXIT_ALL_CODED);
         default: fputs("Try 'parley code --help'.\n", stderr); return -1;
         }
@@ -155,7 +164,7 @@ static int code_one(parley_ctx *ctx, const code_opts *o, parley_story *story, FI
     t->sentences += parley_events_sentences(events);
     t->events += parley_events_count(events);
     t->bytes += parley_story_text_len(story);
-    rc = parley_write_events(out, o->format, story, events);
+    rc = parley_write_events_with(out, o->format, o->write_flags, story, events);
     parley_events_free(events);
     if (rc != PARLEY_OK) {
         fprintf(stderr, "parley: error: cannot write events: %s\n", strerror(errno));
@@ -204,7 +213,7 @@ static int code_file(parley_ctx *ctx, const code_opts *o, const char *path, FILE
 
 static int cmd_code(int argc, char **argv)
 {
-    code_opts o = {PARLEY_OUTPUT_JSONL, PARLEY_FORMAT_AUTO, NULL, NULL, NULL, 0, 0};
+    code_opts o = {PARLEY_OUTPUT_JSONL, PARLEY_FORMAT_AUTO, NULL, NULL, NULL, 0, 0, 0};
     if (parse_code_opts(argc, argv, &o)) return EXIT_USAGE;
     double t0 = now_ms();
     parley_ctx *ctx = load_context(&o);

@@ -165,6 +165,9 @@ static int add_event(coding *cd, const pl_pattern_match *m, const char *code,
     e->goldstein = info ? info->goldstein : 0;
     e->has_goldstein = info != NULL;
     e->code_name = info ? keep(cd, info->name) : NULL;
+    e->plover = info ? keep(cd, info->plover) : NULL;
+    e->plover_mode = info ? keep(cd, info->plover_mode) : NULL;
+    e->dict_hash = keep(cd, cd->ctx->dict.hash_hex);
     e->pattern = pl_arena_printf(&cd->out->arena, "%s:%ld %s", file_base(p->file), p->line,
                                  p->text);
     const pl_token *toks = cd->s.toks.v;
@@ -176,7 +179,7 @@ static int add_event(coding *cd, const pl_pattern_match *m, const char *code,
     e->span_start = toks[first].start;
     e->span_end = toks[last].end;
     if (set_actor(cd, &e->source, src) || set_actor(cd, &e->target, tgt) || !e->code ||
-        !e->root || !e->pattern || set_place(cd, e, event_place(cd, code, tgt)))
+        !e->root || !e->pattern || !e->dict_hash || set_place(cd, e, event_place(cd, code, tgt)))
         return -1;
     return 0;
 }

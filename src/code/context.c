@@ -80,6 +80,11 @@ parley_status parley_ctx_compile(parley_ctx *ctx)
     return pl_dict_compile(&ctx->dict, &ctx->err);
 }
 
+const char *parley_ctx_dict_hash(const parley_ctx *ctx)
+{
+    return ctx && ctx->dict.compiled ? ctx->dict.hash_hex : "";
+}
+
 const char *parley_errmsg(const parley_ctx *ctx)
 {
     return ctx && ctx->err.data ? ctx->err.data : "";

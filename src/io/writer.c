@@ -56,7 +56,21 @@ static void json_place(pl_buf *b, const parley_place *p)
     else pl_buf_append(b, ",\"lat\":null,\"lon\":null}", 23);
 }
 
-static void json_event(pl_buf *b, const parley_story *story, const parley_event *e)
+static void json_plover(pl_buf *b, const parley_event *e)
+{
+    if (!e->plover) {
+        pl_buf_append(b, ",\"plover\":null", 14);
+        return;
+    }
+    pl_buf_append(b, ",\"plover\":{\"type\":", 19);
+    json_string(b, e->plover);
+    pl_buf_append(b, ",\"mode\":", 8);
+    json_string(b, e->plover_mode);
+    pl_buf_putc(b, '}');
+}
+
+static void json_event(pl_buf *b, unsigned flags, const parley_story *story,
+                       const parley_event *e)
 {
     pl_buf_append(b, "{\"story\":", 9);
     json_string(b, parley_story_id(story));
@@ -80,8 +94,11 @@ static void json_event(pl_buf *b, const parley_story *story, const parley_event 
     else pl_buf_append(b, ",\"goldstein\":null", 17);
     pl_buf_append(b, ",\"place\":", 9);
     json_place(b, e->place);
+    if (flags & PARLEY_WRITE_PLOVER) json_plover(b, e);
     pl_buf_append(b, ",\"pattern\":", 11);
     json_string(b, e->pattern);
+    pl_buf_append(b, ",\"dict\":", 8);
+    json_string(b, e->dict_hash);
     pl_buf_printf(b, ",\"span\":[%zu,%zu]}\n", e->span_start, e->span_end);
 }
 
@@ -108,7 +125,8 @@ static void table_cell(pl_buf *b, const char *s, int width)
     pl_buf_putc(b, ' ');
 }
 
-static void table_event(pl_buf *b, const parley_story *story, const parley_event *e)
+static void table_event(pl_buf *b, unsigned flags, const parley_story *story,
+                        const parley_event *e)
 {
     char sent[16];
     snprintf(sent, sizeof sent, "%u", e->sentence);
@@ -118,7 +136,7 @@ static void table_event(pl_buf *b, const parley_story *story, const parley_event
     table_cell(b, e->source.code, 9);
     table_cell(b, e->target.code, 9);
     table_cell(b, e->code, 4);
-    table_cell(b, e->code_name, 24);
+    table_cell(b, (flags & PARLEY_WRITE_PLOVER) ? e->plover : e->code_name, 24);
     table_cell(b, e->place ? e->place->name : NULL, 12);
     pl_buf_printf(b, "%s -> %s\n", e->source.text ? e->source.text : "-",
                   e->target.text ? e->target.text : "-");
@@ -145,12 +163,18 @@ parley_status parley_write_header(FILE *out, parley_output format)
 parley_status parley_write_events(FILE *out, parley_output format, const parley_story *story,
                                   const parley_events *events)
 {
+    return parley_write_events_with(out, format, 0, story, events);
+}
+
+parley_status parley_write_events_with(FILE *out, parley_output format, unsigned flags,
+                                       const parley_story *story, const parley_events *events)
+{
     pl_buf b = {0};
     size_t n = parley_events_count(events);
     for (size_t i = 0; i < n; i++) {
         const parley_event *e = parley_events_get(events, i);
-        if (format == PARLEY_OUTPUT_TABLE) table_event(&b, story, e);
-        else json_event(&b, story, e);
+        if (format == PARLEY_OUTPUT_TABLE) table_event(&b, flags, story, e);
+        else json_event(&b, flags, story, e);
     }
     if (n && !b.data) return PARLEY_ENOMEM;
     int ok = !n || fwrite(b.data, 1, b.len, out) == b.len;

@@ -111,11 +111,12 @@ typedef struct pl_event_code {
     const char *code, *name;
     double goldstein;
     int quad;
+    const char *plover, *plover_mode; /* from a .map file; NULL when not mapped */
 } pl_event_code;
 
 /* What a dictionary file holds. */
 enum pl_dict_kind { PL_DK_NONE, PL_DK_ACTORS, PL_DK_AGENTS, PL_DK_VERBS, PL_DK_DISCARDS,
-                    PL_DK_EVENTS, PL_DK_ISSUES };
+                    PL_DK_EVENTS, PL_DK_ISSUES, PL_DK_PLOVER };
 
 /* All dictionaries of a context. Filled by pl_dict_load_*, then pl_dict_compile(). */
 typedef struct pl_dict {
@@ -148,6 +149,9 @@ typedef struct pl_dict {
     size_t nroots;
     int compiled;
     size_t warnings, errors, unsupported;
+    size_t plover_maps;      /* CAMEO codes given a PLOVER type */
+    uint64_t content_hash;   /* of every file's name and bytes, in load order */
+    char hash_hex[17];       /* content_hash in hex, set by pl_dict_compile */
     size_t discards;
     parley_diag_fn diag;
     void *diag_user;

@@ -23,7 +23,7 @@ static enum pl_dict_kind kind_of(const char *name)
 {
     static const struct { const char *ext; enum pl_dict_kind kind; } exts[] = {
         {".actors", PL_DK_ACTORS}, {".agents", PL_DK_AGENTS}, {".verbs", PL_DK_VERBS},
-        {".discards", PL_DK_DISCARDS}, {".events", PL_DK_EVENTS}};
+        {".discards", PL_DK_DISCARDS}, {".events", PL_DK_EVENTS}, {".map", PL_DK_PLOVER}};
     for (size_t i = 0; i < sizeof exts / sizeof *exts; i++)
         if (ends_with(name, exts[i].ext)) return exts[i].kind;
     return PL_DK_NONE;
@@ -77,7 +77,7 @@ int pl_dict_detect(const char *name, const char *text, size_t len, enum pl_dict_
     *format = PL_FMT_NATIVE;
     if (*kind != PL_DK_NONE) {
         /* TABARI's own files share parley's extensions (.actors, .verbs). */
-        if (*kind != PL_DK_EVENTS && !looks_native(*kind, first, first_len))
+        if (*kind < PL_DK_EVENTS && !looks_native(*kind, first, first_len))
             *format = PL_FMT_TABARI;
         return 0;
     }
@@ -155,6 +155,11 @@ parley_status pl_dict_load_text(pl_dict *d, const char *name, const char *text, 
     }
     pl_dict_source st = {d, pl_arena_strdup(&d->arena, name), 0, -1};
     if (!st.file) return PARLEY_ENOMEM;
+    /* The hash that travels with every event: what was loaded, not where from. */
+    const char *base = strrchr(name, '/');
+    base = base ? base + 1 : name;
+    d->content_hash = pl_hash_bytes(base, strlen(base)) ^ (d->content_hash * 1099511628211ULL);
+    d->content_hash = pl_hash_bytes(text, len) ^ (d->content_hash * 1099511628211ULL);
     int rc;
     if (format == PL_FMT_NATIVE) {
         rc = read_native(&st, kind, text, len);

@@ -2,6 +2,7 @@
  * verb pattern index, date-bounded actor codes. */
 #include "lex/lex.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -76,6 +77,7 @@ parley_status pl_dict_compile(pl_dict *d, pl_buf *msg)
         d->lemma_of[id] = lemma ? pl_strmap_get(&d->vocab, lemma, strlen(lemma)) : 0;
     }
     d->lemma_of[0] = 0;
+    snprintf(d->hash_hex, sizeof d->hash_hex, "%016llx", (unsigned long long)d->content_hash);
     d->compiled = 1;
     return PARLEY_OK;
 }

@@ -281,6 +281,7 @@ static int events_line(pl_dict_source *st, const char *s, const char *end)
     }
     if (PL_GROW(d->events, d->events_cap, d->nevents + 1)) return -1;
     pl_event_code *e = &d->events[d->nevents];
+    memset(e, 0, sizeof *e);
     e->code = pl_arena_strdup(&d->arena, code);
     e->name = pl_arena_strdup(&d->arena, name);
     e->goldstein = goldstein;
@@ -291,6 +292,39 @@ static int events_line(pl_dict_source *st, const char *s, const char *end)
 }
 
 
+/* "CODE TYPE [MODE]": the PLOVER event type (and mode) of a CAMEO code. The event table
+ * must come first (files load in name order: cameo.events before cameo-plover.map). */
+static int plover_line(pl_dict_source *st, const char *s, const char *end)
+{
+    const char *fields[3] = {0}, *ends[3] = {0};
+    int n = 0;
+    for (const char *p = s; p < end && n < 3;) {
+        while (p < end && isspace((unsigned char)*p)) p++;
+        if (p == end) break;
+        fields[n] = p;
+        while (p < end && !isspace((unsigned char)*p)) p++;
+        ends[n++] = p;
+    }
+    if (n < 2 || !valid_event_code(fields[0], ends[0]) || !pl_valid_id(fields[1], ends[1])) {
+        pl_dict_report(st, PARLEY_ERROR, "expected 'CAMEO_CODE PLOVER_TYPE [mode]'");
+        return 0;
+    }
+    pl_dict *d = st->d;
+    uint32_t id = pl_strmap_get(&d->event_ids, fields[0], (size_t)(ends[0] - fields[0]));
+    if (!id) {
+        pl_dict_report(st, PARLEY_WARNING, "%.*s is not in the event table; mapping skipped",
+                       (int)(ends[0] - fields[0]), fields[0]);
+        return 0;
+    }
+    pl_event_code *e = &d->events[id - 1];
+    e->plover = pl_arena_strndup(&d->arena, fields[1], (size_t)(ends[1] - fields[1]));
+    e->plover_mode = n > 2 ? pl_arena_strndup(&d->arena, fields[2], (size_t)(ends[2] - fields[2]))
+                           : NULL;
+    if (!e->plover || (n > 2 && !e->plover_mode)) return -1;
+    d->plover_maps++;
+    return 0;
+}
+
 int pl_native_line(pl_dict_source *st, enum pl_dict_kind kind, const char *s, const char *end)
 {
     switch (kind) {
@@ -299,6 +333,7 @@ int pl_native_line(pl_dict_source *st, enum pl_dict_kind kind, const char *s, co
     case PL_DK_VERBS: return verbs_line(st, s, end);
     case PL_DK_DISCARDS: return discards_line(st, s, end);
     case PL_DK_EVENTS: return events_line(st, s, end);
+    case PL_DK_PLOVER: return plover_line(st, s, end);
     case PL_DK_NONE:
     case PL_DK_ISSUES: break;
     }
