@@ -73,6 +73,12 @@ PARLEY_API parley_status parley_ctx_load_dict_text(parley_ctx *ctx, const char *
 /* Builds the matcher. Called by the first parley_code() if not called before; call it
  * yourself before sharing the context between threads. PARLEY_EDICT if nothing is loaded. */
 PARLEY_API parley_status parley_ctx_compile(parley_ctx *ctx);
+/* Compiles (if needed) and saves the dictionaries as one binary file that
+ * parley_ctx_load_dict() loads back without parsing (it recognizes the file by its first
+ * bytes; it must be the only dictionary loaded). The file carries the content hash of the
+ * text it was built from, and a checksum: a damaged file gives PARLEY_EDICT. It is for the
+ * machine kind that wrote it (byte order). */
+PARLEY_API parley_status parley_ctx_save_dict(parley_ctx *ctx, const char *path);
 /* A hash of the loaded dictionaries' contents (16 hex digits, owned by the context), set by
  * parley_ctx_compile(); "" before. Every event carries it. */
 PARLEY_API const char *parley_ctx_dict_hash(const parley_ctx *ctx);

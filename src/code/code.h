@@ -49,6 +49,7 @@ void pl_grammar_free(pl_grammar *g);
 struct parley_ctx {
     pl_dict dict;
     pl_grammar grammar;
+    int ready;               /* grammar and dictionaries compiled: coding may start */
     pl_buf err;
     parley_diag_fn diag;
     void *diag_user;

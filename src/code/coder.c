@@ -306,7 +306,7 @@ parley_status parley_code(parley_ctx *ctx, const parley_story *story, parley_eve
 {
     if (!ctx || !story || !out) return PARLEY_EINVAL;
     *out = NULL;
-    if (!ctx->dict.compiled) {
+    if (!ctx->ready) {
         parley_status rc = parley_ctx_compile(ctx);
         if (rc != PARLEY_OK) return rc;
     }

@@ -70,14 +70,25 @@ parley_status parley_ctx_load_dict_text(parley_ctx *ctx, const char *name, const
 parley_status parley_ctx_compile(parley_ctx *ctx)
 {
     if (!ctx) return PARLEY_EINVAL;
-    if (ctx->dict.compiled) return PARLEY_OK;
+    if (ctx->ready) return PARLEY_OK;
     pl_buf_clear(&ctx->err);
-    if (!ctx->dict.lemmatizer) {
+    if (!ctx->dict.from_compiled && !pl_dict_lemmatizer(&ctx->dict)) {
         pl_buf_printf(&ctx->err, "WordNet's data could not be opened (install wordnet-base)");
         return PARLEY_EDICT;
     }
     if (pl_grammar_init(&ctx->grammar, &ctx->dict)) return PARLEY_ENOMEM;
-    return pl_dict_compile(&ctx->dict, &ctx->err);
+    parley_status rc = pl_dict_compile(&ctx->dict, &ctx->err);
+    ctx->ready = rc == PARLEY_OK;
+    return rc;
+}
+
+parley_status parley_ctx_save_dict(parley_ctx *ctx, const char *path)
+{
+    if (!ctx || !path) return PARLEY_EINVAL;
+    parley_status rc = parley_ctx_compile(ctx);
+    if (rc != PARLEY_OK) return rc;
+    pl_buf_clear(&ctx->err);
+    return pl_dict_save(&ctx->dict, path, &ctx->err);
 }
 
 const char *parley_ctx_dict_hash(const parley_ctx *ctx)

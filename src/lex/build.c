@@ -71,7 +71,8 @@ static int add_phrase_tokens(pl_dict *d, const char *text, size_t len, int by_le
         const pl_token *t = &toks.v[i];
         const char *norm = pl_token_norm(&toks, t);
         const char *key = norm;
-        if (by_lemma && d->lemmatizer) key = pl_lemma(d->lemmatizer, norm, t->norm_len);
+        pl_lemmatizer *lz = by_lemma ? pl_dict_lemmatizer(d) : NULL;
+        if (lz) key = pl_lemma(lz, norm, t->norm_len);
         if (!key) goto done;
         uint32_t word = pl_strmap_intern(&d->vocab, key, strlen(key));
         if (!word) goto done;
@@ -208,7 +209,8 @@ int pl_dict_discard(pl_dict_source *st, enum pl_phrase_kind kind, const char *ph
 
 uint32_t pl_dict_word(pl_dict *d, const char *word, size_t len)
 {
-    const char *lemma = d->lemmatizer ? pl_lemma(d->lemmatizer, word, len) : NULL;
+    pl_lemmatizer *lz = pl_dict_lemmatizer(d);
+    const char *lemma = lz ? pl_lemma(lz, word, len) : NULL;
     if (lemma) return pl_strmap_intern(&d->vocab, lemma, strlen(lemma));
     return pl_strmap_intern(&d->vocab, word, len);
 }

@@ -124,7 +124,12 @@ typedef struct pl_dict {
     pl_strmap vocab;         /* normalized words and lemmas -> ids */
     uint32_t *lemma_of;      /* lemma id per vocab id (0: not computed or not in vocab) */
     size_t lemma_cap;
-    pl_lemmatizer *lemmatizer;
+    pl_lemmatizer *lemmatizer; /* WordNet morphology, opened on first need (pl_dict_lemmatizer) */
+    /* Dictionaries loaded from a compiled file carry, instead of WordNet, every inflected form
+     * whose lemma is in the vocabulary: form -> lemma id. */
+    pl_strmap forms;
+    uint32_t *form_lemma;    /* per forms id */
+    int from_compiled;
 
     pl_actor_entry *actors;
     size_t nactors, actors_cap;
@@ -163,6 +168,20 @@ void pl_dict_free(pl_dict *d);
 parley_status pl_dict_load_path(pl_dict *d, const char *path, pl_buf *msg);
 parley_status pl_dict_load_text(pl_dict *d, const char *name, const char *text, size_t len,
                                 pl_buf *msg);
+/* ---- compiled dictionaries (compiled.c) ---------------------------------------------------- */
+
+/* Saves compiled dictionaries as one file that loads without parsing. */
+parley_status pl_dict_save(const pl_dict *d, const char *path, pl_buf *msg);
+/* 1 if data starts like a compiled dictionary file. */
+int pl_dict_is_compiled_file(const char *data, size_t len);
+/* Loads a compiled file into an empty dictionary, which is then compiled. PARLEY_EDICT for a
+ * damaged or foreign file, PARLEY_EINVAL when other dictionaries were loaded first. */
+parley_status pl_dict_load_compiled(pl_dict *d, const char *name, const char *data, size_t len,
+                                    pl_buf *msg);
+
+/* The lemmatizer, opened on first use; NULL when WordNet's data cannot be read. */
+pl_lemmatizer *pl_dict_lemmatizer(pl_dict *d);
+
 /* Sorts verb patterns and builds indexes. */
 parley_status pl_dict_compile(pl_dict *d, pl_buf *msg);
 

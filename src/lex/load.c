@@ -142,6 +142,7 @@ static format_reader foreign_reader(enum pl_dict_format format, enum pl_dict_kin
 parley_status pl_dict_load_text(pl_dict *d, const char *name, const char *text, size_t len,
                                 pl_buf *msg)
 {
+    if (pl_dict_is_compiled_file(text, len)) return pl_dict_load_compiled(d, name, text, len, msg);
     enum pl_dict_kind kind;
     enum pl_dict_format format;
     if (pl_dict_detect(name, text, len, &kind, &format)) {

@@ -6,6 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+pl_lemmatizer *pl_dict_lemmatizer(pl_dict *d)
+{
+    if (!d->lemmatizer) d->lemmatizer = pl_lemmatizer_new();
+    return d->lemmatizer;
+}
+
 int pl_dict_init(pl_dict *d)
 {
     memset(d, 0, sizeof *d);
@@ -19,7 +25,7 @@ int pl_dict_init(pl_dict *d)
     if (PL_GROW(d->phrases, d->phrases_cap, 1)) return -1;
     memset(&d->phrases[0], 0, sizeof d->phrases[0]);
     d->nphrases = 1;
-    d->lemmatizer = pl_lemmatizer_new();
+    pl_strmap_init(&d->forms);
     return 0;
 }
 
@@ -39,6 +45,8 @@ void pl_dict_free(pl_dict *d)
     pl_u64map_free(&d->edges);
     pl_u64map_free(&d->verb_index);
     if (d->lemmatizer) pl_lemmatizer_free(d->lemmatizer);
+    pl_strmap_free(&d->forms);
+    free(d->form_lemma);
     pl_arena_free(&d->arena);
     memset(d, 0, sizeof *d);
 }
@@ -73,7 +81,7 @@ parley_status pl_dict_compile(pl_dict *d, pl_buf *msg)
     if (PL_GROW(d->lemma_of, d->lemma_cap, n)) return PARLEY_ENOMEM;
     for (uint32_t id = 1; id < n; id++) {
         const char *w = pl_strmap_str(&d->vocab, id);
-        const char *lemma = d->lemmatizer ? pl_lemma(d->lemmatizer, w, strlen(w)) : w;
+        const char *lemma = pl_dict_lemmatizer(d) ? pl_lemma(d->lemmatizer, w, strlen(w)) : w;
         d->lemma_of[id] = lemma ? pl_strmap_get(&d->vocab, lemma, strlen(lemma)) : 0;
     }
     d->lemma_of[0] = 0;
@@ -91,6 +99,9 @@ void pl_lex_assign_ids(const pl_dict *d, pl_tokens *toks, size_t first, size_t n
         t->word = pl_strmap_get(&d->vocab, norm, t->norm_len);
         if (t->word && t->word < d->lemma_cap) {
             t->lemma = d->lemma_of[t->word] ? d->lemma_of[t->word] : t->word;
+        } else if (t->kind == PL_TOK_WORD && d->from_compiled) {
+            uint32_t form = pl_strmap_get(&d->forms, norm, t->norm_len);
+            t->lemma = form ? d->form_lemma[form] : 0;
         } else if (t->kind == PL_TOK_WORD && d->lemmatizer) {
             const char *lemma = pl_lemma(d->lemmatizer, norm, t->norm_len);
             t->lemma = lemma ? pl_strmap_get(&d->vocab, lemma, strlen(lemma)) : 0;

@@ -204,3 +204,15 @@ const char *pl_lemma(pl_lemmatizer *lz, const char *word, size_t len)
     }
     return echo(word, len);
 }
+
+int pl_lemma_exceptions(const pl_lemmatizer *lz,
+                        int (*fn)(void *arg, const char *form, const char *base), void *arg)
+{
+    for (uint32_t id = 1; id <= lz->words.count; id++) {
+        const char *form = pl_strmap_str(&lz->words, id);
+        uint32_t bases[2] = {lz->exc_verb[id], lz->exc_noun[id]};
+        for (int k = 0; k < 2; k++)
+            if (bases[k] && fn(arg, form, pl_strmap_str(&lz->words, bases[k]))) return -1;
+    }
+    return 0;
+}

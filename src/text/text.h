@@ -138,5 +138,8 @@ void pl_lemmatizer_free(pl_lemmatizer *lz);
  * else the word itself. A base form is owned by the lemmatizer; the word itself comes back
  * as a copy valid until this thread's next call. NULL only when out of memory. */
 const char *pl_lemma(pl_lemmatizer *lz, const char *word, size_t len);
+/* Calls fn for every irregular form WordNet lists ("met" -> "meet"); stops at non-zero. */
+int pl_lemma_exceptions(const pl_lemmatizer *lz,
+                        int (*fn)(void *arg, const char *form, const char *base), void *arg);
 
 #endif

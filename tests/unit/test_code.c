@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "parley.h"
 
@@ -200,6 +201,46 @@ static void test_pathological_sizes(void **state)
     free(text);
 }
 
+/* Saved compiled dictionaries load back and code the same; a damaged file is refused. */
+static void test_compiled_round_trip(void **state)
+{
+    char path[] = "/tmp/parley-test-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    assert_int_equal(parley_ctx_save_dict(*state, path), PARLEY_OK);
+    parley_ctx *loaded = parley_ctx_new();
+    assert_int_equal(parley_ctx_load_dict(loaded, path), PARLEY_OK);
+    assert_int_equal(parley_ctx_compile(loaded), PARLEY_OK);
+    assert_string_equal(parley_ctx_dict_hash(loaded), parley_ctx_dict_hash(*state));
+    static const char *texts[] = {
+        "Japanese Foreign Minister Taro Sato met with Chinese officials on Monday.",
+        "Three Chinese officials were arrested by Japanese police.",
+        "Japan and China issued a joint statement.", "John Kerry visited China."};
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        char expected[4096];
+        snprintf(expected, sizeof expected, "%s", code(state, "2021-09-01", texts[i]));
+        void *mine = loaded;
+        assert_string_equal(code(&mine, "2021-09-01", texts[i]), expected);
+    }
+    parley_ctx_free(loaded);
+    /* Flip one byte in the middle: the checksum refuses the file. */
+    FILE *f = fopen(path, "r+b");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    long size = ftell(f);
+    fseek(f, size / 2, SEEK_SET);
+    int c = fgetc(f);
+    fseek(f, size / 2, SEEK_SET);
+    fputc(c ^ 0x55, f);
+    fclose(f);
+    parley_ctx *damaged = parley_ctx_new();
+    assert_int_equal(parley_ctx_load_dict(damaged, path), PARLEY_EDICT);
+    assert_non_null(strstr(parley_errmsg(damaged), "damaged compiled dictionary"));
+    parley_ctx_free(damaged);
+    unlink(path);
+}
+
 static void test_errors(void **state)
 {
     (void)state;
@@ -233,6 +274,7 @@ int main(void)
         cmocka_unit_test(test_discards),
         cmocka_unit_test(test_pattern_and_span),
         cmocka_unit_test(test_pathological_sizes),
+        cmocka_unit_test(test_compiled_round_trip),
         cmocka_unit_test(test_errors),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
