@@ -98,6 +98,24 @@ static void test_place_context(void **state)
                         "USAGOV JPNGOV 040\n");
 }
 
+/* A role whose country comes from context is marked inferred; one named in the phrase not. */
+static void test_inferred_flag(void **state)
+{
+    static const char text[] = "In Tokyo, Prime Minister Ito met with the U.S. envoy.";
+    parley_story *story = parley_story_new("t", "2021-09-01", "", text, sizeof text - 1);
+    parley_events *ev = NULL;
+    assert_int_equal(parley_code(*state, story, &ev), PARLEY_OK);
+    assert_int_equal(parley_events_count(ev), 1);
+    const parley_event *e = parley_events_get(ev, 0);
+    assert_string_equal(e->source.code, "JPNGOV");
+    assert_int_equal(e->source.inferred, 1);
+    assert_string_equal(e->target.code, "USAGOV");
+    assert_int_equal(e->target.inferred, 0);
+    assert_string_equal(e->place->name, "Tokyo");
+    parley_events_free(ev);
+    parley_story_free(story);
+}
+
 static void test_earlier_mention_beats_context(void **state)
 {
     assert_string_equal(code(state, "2021-09-01",
@@ -264,6 +282,7 @@ int main(void)
         cmocka_unit_test(test_title_and_adjective),
         cmocka_unit_test(test_compound_target_and_dedupe),
         cmocka_unit_test(test_place_context),
+        cmocka_unit_test(test_inferred_flag),
         cmocka_unit_test(test_earlier_mention_beats_context),
         cmocka_unit_test(test_person_by_date),
         cmocka_unit_test(test_visit_capital_is_country),
