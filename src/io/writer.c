@@ -5,20 +5,23 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Appends a string literal; its length is counted by the compiler, not by hand. */
+#define PUT(b, lit) pl_buf_append((b), (lit), sizeof(lit) - 1)
+
 static void json_string(pl_buf *b, const char *s)
 {
     if (!s) {
-        pl_buf_append(b, "null", 4);
+        PUT(b, "null");
         return;
     }
     pl_buf_putc(b, '"');
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         switch (*p) {
-        case '"': pl_buf_append(b, "\\\"", 2); break;
-        case '\\': pl_buf_append(b, "\\\\", 2); break;
-        case '\n': pl_buf_append(b, "\\n", 2); break;
-        case '\r': pl_buf_append(b, "\\r", 2); break;
-        case '\t': pl_buf_append(b, "\\t", 2); break;
+        case '"': PUT(b, "\\\""); break;
+        case '\\': PUT(b, "\\\\"); break;
+        case '\n': PUT(b, "\\n"); break;
+        case '\r': PUT(b, "\\r"); break;
+        case '\t': PUT(b, "\\t"); break;
         default:
             if (*p < 0x20) pl_buf_printf(b, "\\u%04x", *p);
             else pl_buf_putc(b, (char)*p);
@@ -29,15 +32,15 @@ static void json_string(pl_buf *b, const char *s)
 
 static void json_actor(pl_buf *b, const parley_actor *a)
 {
-    pl_buf_append(b, "{\"text\":", 8);
+    PUT(b, "{\"text\":");
     json_string(b, a->text);
-    pl_buf_append(b, ",\"code\":", 8);
+    PUT(b, ",\"code\":");
     json_string(b, a->code);
-    pl_buf_append(b, ",\"country\":", 11);
+    PUT(b, ",\"country\":");
     json_string(b, a->country);
-    pl_buf_append(b, ",\"agent\":", 9);
+    PUT(b, ",\"agent\":");
     json_string(b, a->agent);
-    pl_buf_append(b, ",\"actor\":", 9);
+    PUT(b, ",\"actor\":");
     json_string(b, a->actor);
     pl_buf_printf(b, ",\"inferred\":%s}", a->inferred ? "true" : "false");
 }
@@ -45,26 +48,26 @@ static void json_actor(pl_buf *b, const parley_actor *a)
 static void json_place(pl_buf *b, const parley_place *p)
 {
     if (!p) {
-        pl_buf_append(b, "null", 4);
+        PUT(b, "null");
         return;
     }
-    pl_buf_append(b, "{\"name\":", 8);
+    PUT(b, "{\"name\":");
     json_string(b, p->name);
-    pl_buf_append(b, ",\"country\":", 11);
+    PUT(b, ",\"country\":");
     json_string(b, p->country);
     if (p->has_coords) pl_buf_printf(b, ",\"lat\":%.5f,\"lon\":%.5f}", p->lat, p->lon);
-    else pl_buf_append(b, ",\"lat\":null,\"lon\":null}", 23);
+    else PUT(b, ",\"lat\":null,\"lon\":null}");
 }
 
 static void json_plover(pl_buf *b, const parley_event *e)
 {
     if (!e->plover) {
-        pl_buf_append(b, ",\"plover\":null", 14);
+        PUT(b, ",\"plover\":null");
         return;
     }
-    pl_buf_append(b, ",\"plover\":{\"type\":", 19);
+    PUT(b, ",\"plover\":{\"type\":");
     json_string(b, e->plover);
-    pl_buf_append(b, ",\"mode\":", 8);
+    PUT(b, ",\"mode\":");
     json_string(b, e->plover_mode);
     pl_buf_putc(b, '}');
 }
@@ -72,32 +75,32 @@ static void json_plover(pl_buf *b, const parley_event *e)
 static void json_event(pl_buf *b, unsigned flags, const parley_story *story,
                        const parley_event *e)
 {
-    pl_buf_append(b, "{\"story\":", 9);
+    PUT(b, "{\"story\":");
     json_string(b, parley_story_id(story));
     pl_buf_printf(b, ",\"sentence\":%u,\"story_date\":", e->sentence);
     json_string(b, parley_story_date(story));
-    pl_buf_append(b, ",\"date\":", 8);
+    PUT(b, ",\"date\":");
     json_string(b, e->date);
-    pl_buf_append(b, ",\"date_end\":", 12);
+    PUT(b, ",\"date_end\":");
     json_string(b, e->date_end);
-    pl_buf_append(b, ",\"source\":", 10);
+    PUT(b, ",\"source\":");
     json_actor(b, &e->source);
-    pl_buf_append(b, ",\"target\":", 10);
+    PUT(b, ",\"target\":");
     json_actor(b, &e->target);
-    pl_buf_append(b, ",\"code\":", 8);
+    PUT(b, ",\"code\":");
     json_string(b, e->code);
-    pl_buf_append(b, ",\"root\":", 8);
+    PUT(b, ",\"root\":");
     json_string(b, e->root);
     if (e->quad_class) pl_buf_printf(b, ",\"quad_class\":%d", e->quad_class);
-    else pl_buf_append(b, ",\"quad_class\":null", 18);
+    else PUT(b, ",\"quad_class\":null");
     if (e->has_goldstein) pl_buf_printf(b, ",\"goldstein\":%.1f", e->goldstein);
-    else pl_buf_append(b, ",\"goldstein\":null", 17);
-    pl_buf_append(b, ",\"place\":", 9);
+    else PUT(b, ",\"goldstein\":null");
+    PUT(b, ",\"place\":");
     json_place(b, e->place);
     if (flags & PARLEY_WRITE_PLOVER) json_plover(b, e);
-    pl_buf_append(b, ",\"pattern\":", 11);
+    PUT(b, ",\"pattern\":");
     json_string(b, e->pattern);
-    pl_buf_append(b, ",\"dict\":", 8);
+    PUT(b, ",\"dict\":");
     json_string(b, e->dict_hash);
     pl_buf_printf(b, ",\"span\":[%zu,%zu]}\n", e->span_start, e->span_end);
 }
@@ -113,7 +116,7 @@ static void table_cell(pl_buf *b, const char *s, int width)
         while ((*q & 0xC0) == 0x80) q++;
         /* Keep one column for the cut mark when the text is longer than the cell. */
         if (cols == width - 1 && *q) {
-            pl_buf_append(b, "~", 1);
+            PUT(b, "~");
             cols++;
             break;
         }
@@ -133,8 +136,8 @@ static void table_event(pl_buf *b, unsigned flags, const parley_story *story,
     table_cell(b, parley_story_id(story), 20);
     table_cell(b, sent, 4);
     table_cell(b, e->date, 10);
-    table_cell(b, e->source.code, 9);
-    table_cell(b, e->target.code, 9);
+    table_cell(b, e->source.code, 12);
+    table_cell(b, e->target.code, 12);
     table_cell(b, e->code, 4);
     table_cell(b, (flags & PARLEY_WRITE_PLOVER) ? e->plover : e->code_name, 24);
     table_cell(b, e->place ? e->place->name : NULL, 12);
@@ -149,8 +152,8 @@ parley_status parley_write_header(FILE *out, parley_output format)
     table_cell(&b, "STORY", 20);
     table_cell(&b, "SENT", 4);
     table_cell(&b, "DATE", 10);
-    table_cell(&b, "SOURCE", 9);
-    table_cell(&b, "TARGET", 9);
+    table_cell(&b, "SOURCE", 12);
+    table_cell(&b, "TARGET", 12);
     table_cell(&b, "CODE", 4);
     table_cell(&b, "EVENT", 24);
     table_cell(&b, "PLACE", 12);

@@ -205,9 +205,14 @@ static parley_status load_file(pl_dict *d, const char *path, pl_buf *msg)
     return rc;
 }
 
+/* Name order, so that loads are reproducible; maps of event codes (.map) after the event
+ * tables they refer to. */
 static int compare_names(const void *a, const void *b)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    const char *x = *(char *const *)a, *y = *(char *const *)b;
+    int xmap = ends_with(x, ".map"), ymap = ends_with(y, ".map");
+    if (xmap != ymap) return xmap - ymap;
+    return strcmp(x, y);
 }
 
 /* Every dictionary file of a directory, in name order so loads are reproducible. */
