@@ -88,6 +88,11 @@ PARLEY_API const char *parley_errmsg(const parley_ctx *ctx);
 typedef struct parley_dict_stats {
     size_t actors, actor_names, agents, agent_names, verb_patterns, verb_roots, discards,
         event_codes, warnings, errors;
+    /* Actor entries by type: `type: country`; `igo` or `ngo`; `person`; any other. */
+    size_t countries, igos, people, other_actors;
+    size_t agent_codes;      /* distinct agent codes ("GOV", "MIL"...) */
+    size_t plover_maps;      /* CAMEO event codes given a PLOVER type by a .map file */
+    size_t unsupported;      /* constructs of foreign formats skipped (among the warnings) */
 } parley_dict_stats;
 PARLEY_API void parley_ctx_dict_stats(const parley_ctx *ctx, parley_dict_stats *out);
 
@@ -218,6 +223,112 @@ enum parley_write_flags {
 PARLEY_API parley_status parley_write_events_with(FILE *out, parley_output format,
                                                   unsigned flags, const parley_story *story,
                                                   const parley_events *events);
+
+/* ---- dictionary tools ---------------------------------------------------------------------- *
+ * For people who write dictionaries: a linter, an explanation of how a phrase is read, and a
+ * count of the names and verbs no dictionary knows. parley_dict_check() and
+ * parley_dict_lookup() read the dictionary sources the context loaded once more (files from
+ * disk, texts from the copy the context keeps) to tell where each phrase is written: they
+ * are tools, not for a coding loop, and run on one thread at a time. */
+
+typedef struct parley_check_counts {
+    size_t warnings, errors;
+} parley_check_counts;
+
+/* Lints the dictionaries loaded into ctx (before or after parley_ctx_compile()). Reports
+ * what loading reports (malformed lines) and:
+ * - a phrase listed twice in one entry (warning); a phrase of two entries (warning; an error
+ *   when it is a name, adjective or people of both, or a place of both, and their codes
+ *   differ: the coder would take one of them silently);
+ * - two codes of one entry whose date ranges overlap: an error when the codes differ, unless
+ *   the ranges share only their boundary day (a handover); a warning when they are the same;
+ * - an actor code or `country:` whose first three letters are no three-letter code of a
+ *   loaded entry (a country, a region) nor a CAMEO generic one (IGO, NGO, IMG, MNC...), when
+ *   any entry has a three-letter code (error); a role after the country part that is no
+ *   CAMEO agent type (warning);
+ * - an agent code that is no CAMEO agent type, or roles joined ("GOVMED") of which one is
+ *   not (warning); one agent phrase under two codes (error; the same code twice: warning);
+ * - a verb pattern code that is not in the loaded event table, when one is loaded (error);
+ *   two patterns with the same anchor and items: the same code (warning), other codes
+ *   (error: file order decides).
+ * Findings go to fn (if not NULL) sorted by file and line (file NULL last); *counts (if not
+ * NULL) receives their number. PARLEY_EDICT when nothing was loaded, PARLEY_EIO when a file
+ * cannot be read again (parley_errmsg() says which), PARLEY_ENOMEM. */
+PARLEY_API parley_status parley_dict_check(parley_ctx *ctx, parley_diag_fn fn, void *user,
+                                           parley_check_counts *counts);
+
+typedef enum parley_lookup_what {
+    PARLEY_LOOKUP_ENTRY = 1, /* a dictionary entry that a span of the phrase matches */
+    PARLEY_LOOKUP_ACTOR      /* an actor phrase, resolved as the coder resolves it */
+} parley_lookup_what;
+
+/* One answer of parley_dict_lookup(). Strings are valid only during the callback. */
+typedef struct parley_lookup_item {
+    parley_lookup_what what;
+    size_t start, end;       /* the span: bytes of the phrase */
+    const char *text;        /* those bytes */
+    const char *why;         /* one sentence: why this code applies, or why none does */
+    /* PARLEY_LOOKUP_ENTRY */
+    const char *kind;        /* "name", "adjective", "demonym", "capital", "place", "agent",
+                                "discard sentence", "discard story" */
+    const char *entry;       /* the actor entry's ID, or the agent code; NULL for discards */
+    const char *type;        /* the actor entry's `type:` ("" if none); NULL for others */
+    const char *code;        /* the actor's code at the date, the agent's code; NULL: none */
+    const char *file;        /* where the phrase is written (else its entry); NULL when */
+    long line;               /* unknown, line 0 when only the file is known */
+    /* PARLEY_LOOKUP_ACTOR */
+    parley_actor actor;      /* actor.code NULL when no code applies */
+    const char *place;       /* the place the phrase names, NULL if none */
+    const char *place_country;
+} parley_lookup_item;
+
+typedef void (*parley_lookup_fn)(void *user, const parley_lookup_item *item);
+
+/* Reads `phrase` as one sentence of a story dated `date` ("YYYY-MM-DD", NULL: unknown) with
+ * the coder's own matching and analysis, and reports in text order each dictionary entry a
+ * span matches (for one span, in the order the coder reads them: the first name wins), then
+ * each actor phrase with the code the coder gives it. Compiles ctx if needed. PARLEY_EINVAL
+ * for a bad date, PARLEY_EDICT when the dictionaries cannot be used. */
+PARLEY_API parley_status parley_dict_lookup(parley_ctx *ctx, const char *phrase,
+                                            const char *date, parley_lookup_fn fn, void *user);
+
+/* Names and verbs no dictionary knows, counted over the stories coded with it; one
+ * collector per thread, merged at the end. See parley_code_with(). */
+typedef struct parley_unknown parley_unknown;
+
+typedef enum parley_unknown_kind {
+    PARLEY_UNKNOWN_NAME = 1, /* capitalized words of an actor phrase that no entry names:
+                                "Taro Yamada" in "Japanese Prime Minister Taro Yamada" */
+    PARLEY_UNKNOWN_VERB      /* the lemma of the word after a resolved subject that no verb
+                                pattern starts with ("pledged" gives "pledge") */
+} parley_unknown_kind;
+
+typedef struct parley_unknown_item {
+    const char *text;        /* owned by the collector */
+    size_t count;
+} parley_unknown_item;
+
+/* NULL when out of memory. */
+PARLEY_API parley_unknown *parley_unknown_new(void);
+PARLEY_API void parley_unknown_free(parley_unknown *unknown);
+/* Adds the counts of `from` to `into`. */
+PARLEY_API parley_status parley_unknown_merge(parley_unknown *into, const parley_unknown *from);
+/* How many different names (verbs) were seen. */
+PARLEY_API size_t parley_unknown_distinct(const parley_unknown *unknown,
+                                          parley_unknown_kind kind);
+/* Writes the n most frequent of a kind to out[0..n), most frequent first (ties in byte
+ * order of the text); returns how many were written. */
+PARLEY_API size_t parley_unknown_top(const parley_unknown *unknown, parley_unknown_kind kind,
+                                     parley_unknown_item *out, size_t n);
+
+typedef struct parley_code_opts {
+    parley_unknown *unknown; /* if not NULL, counts the story's unknown names and verbs */
+} parley_code_opts;
+
+/* parley_code() with options; `opts` may be NULL. The collector is written to: give each
+ * thread its own. */
+PARLEY_API parley_status parley_code_with(parley_ctx *ctx, const parley_story *story,
+                                          const parley_code_opts *opts, parley_events **out);
 
 #ifdef __cplusplus
 }

@@ -1,5 +1,6 @@
 /* main.c: the parley command. Turns library statuses into messages on stderr and exit codes:
  * 0 everything coded, 1 some story skipped, 2 usage or I/O error. */
+#include "cli/cli.h"
 #include "parley.h"
 
 #include <errno.h>
@@ -24,6 +25,7 @@ static const char main_usage[] =
     "\n"
     "commands:\n"
     "  code     code stories and write their events\n"
+    "  dict     dictionary tools: check, lookup, stats\n"
     "\n"
     "Run 'parley COMMAND --help' for a command's options.\n";
 
@@ -44,6 +46,11 @@ static const char code_usage[] =
     "      --ontology ONT   cameo (default) or plover: also give each event's PLOVER type\n"
     "                       and mode (needs a .map dictionary; the default has one)\n"
     "      --stats          one line of timings, sizes and peak memory on stderr\n"
+    "      --report-unknown[=N]\n"
+    "                       after coding, the N (default 20) most frequent names and verbs\n"
+    "                       no dictionary knows, on stderr\n"
+    "      --report-unknown-file FILE\n"
+    "                       write that report to FILE instead, tab-separated\n"
     "  -h, --help           this help\n"
     "\n"
     "Input formats: news records ('date YYYY-MM-DD title' then the body, repeatable),\n"
@@ -57,6 +64,9 @@ typedef struct code_opts {
     const char *date, *dict, *output;
     int quiet, stats;
     unsigned write_flags;    /* enum parley_write_flags */
+    size_t unknown_top;      /* --report-unknown: how many; 0 no report */
+    const char *unknown_file;
+    parley_unknown *unknown; /* the collector, when a report is wanted */
 } code_opts;
 
 typedef struct run_totals {
@@ -64,8 +74,8 @@ typedef struct run_totals {
     int io_error;
 } run_totals;
 
-static void print_diag(void *user, parley_severity sev, const char *file, long line,
-                       const char *message)
+void print_diag(void *user, parley_severity sev, const char *file, long line,
+                const char *message)
 {
     (void)user;
     const char *kind = sev == PARLEY_ERROR ? "error" : "warning";
@@ -81,6 +91,19 @@ static double now_ms(void)
     return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
+/* --report-unknown[=N]: N from 1, 20 when not given. */
+static int parse_top(const char *arg, size_t *top)
+{
+    char *end = NULL;
+    unsigned long n = arg ? strtoul(arg, &end, 10) : 20;
+    if (arg && (*end || !*arg || n == 0 || n > 1000000)) {
+        fprintf(stderr, "parley: --report-unknown=N wants a count from 1, not '%s'\n", arg);
+        return -1;
+    }
+    *top = n;
+    return 0;
+}
+
 static int parse_code_opts(int argc, char **argv, code_opts *o)
 {
     static const struct option longopts[] = {
@@ -89,6 +112,8 @@ static int parse_code_opts(int argc, char **argv, code_opts *o)
         {"output", required_argument, 0, 'o'}, {"quiet", no_argument, 0, 'q'},
         {"stats", no_argument, 0, 'S'},        {"help", no_argument, 0, 'h'},
         {"ontology", required_argument, 0, 'O'},
+        {"report-unknown", optional_argument, 0, 'U'},
+        {"report-unknown-file", required_argument, 0, 'F'},
         {0, 0, 0, 0}};
     static const char *inputs[] = {"auto", "news", "jsonl", "text"};
     int c;
@@ -118,6 +143,13 @@ static int parse_code_opts(int argc, char **argv, code_opts *o)
             if (!strcmp(optarg, "plover")) o->write_flags |= PARLEY_WRITE_PLOVER;
             else if (strcmp(optarg, "cameo"))
                 return fprintf(stderr, "parley: unknown ontology '%s' (cameo, plover)\n", optarg), -1;
+            break;
+        case 'U':
+            if (parse_top(optarg, &o->unknown_top)) return -1;
+            break;
+        case 'F':
+            o->unknown_file = optarg;
+            if (!o->unknown_top) o->unknown_top = 20;
             break;
         case 'h': fputs(code_usage, stdout); exit(EXIT_ALL_CODED);
         default: fputs("Try 'parley code --help'.\n", stderr); return -1;
@@ -154,7 +186,8 @@ static int code_one(parley_ctx *ctx, const code_opts *o, parley_story *story, FI
                     run_totals *t)
 {
     parley_events *events = NULL;
-    parley_status rc = parley_code(ctx, story, &events);
+    parley_code_opts copts = {o->unknown};
+    parley_status rc = parley_code_with(ctx, story, &copts, &events);
     if (rc != PARLEY_OK) {
         fprintf(stderr, "parley: %s: error: %s\n", parley_story_id(story), parley_errmsg(ctx));
         t->skipped++;
@@ -213,7 +246,8 @@ static int code_file(parley_ctx *ctx, const code_opts *o, const char *path, FILE
 
 static int cmd_code(int argc, char **argv)
 {
-    code_opts o = {PARLEY_OUTPUT_JSONL, PARLEY_FORMAT_AUTO, NULL, NULL, NULL, 0, 0, 0};
+    code_opts o = {PARLEY_OUTPUT_JSONL, PARLEY_FORMAT_AUTO, NULL, NULL, NULL, 0, 0, 0, 0, NULL,
+                   NULL};
     if (parse_code_opts(argc, argv, &o)) return EXIT_USAGE;
     double t0 = now_ms();
     parley_ctx *ctx = load_context(&o);
@@ -222,6 +256,13 @@ static int cmd_code(int argc, char **argv)
     FILE *out = o.output ? fopen(o.output, "w") : stdout;
     if (!out) {
         fprintf(stderr, "parley: error: %s: %s\n", o.output, strerror(errno));
+    } else if (o.unknown_top && !(o.unknown = parley_unknown_new())) {
+        fputs("parley: out of memory\n", stderr);
+        if (out != stdout) fclose(out);
+        out = NULL;
+    }
+    if (!out) {
+        parley_unknown_free(o.unknown);
         parley_ctx_free(ctx);
         return EXIT_USAGE;
     }
@@ -237,6 +278,8 @@ static int cmd_code(int argc, char **argv)
         write_failed = 1;
     }
     double t2 = now_ms();
+    if (o.unknown && cli_report_unknown(o.unknown, o.unknown_top, o.unknown_file))
+        write_failed = 1;
     if (!o.quiet)
         fprintf(stderr, "parley: %zu stories read, %zu coded, %zu skipped; %zu sentences; "
                         "%zu events written\n", t.read, t.coded, t.skipped, t.sentences, t.events);
@@ -247,6 +290,7 @@ static int cmd_code(int argc, char **argv)
                         "sentences=%zu events=%zu peak_rss_kb=%ld\n",
                 t1 - t0, t2 - t1, t.bytes, t.coded, t.sentences, t.events, ru.ru_maxrss);
     }
+    parley_unknown_free(o.unknown);
     parley_ctx_free(ctx);
     if (write_failed || t.io_error) return EXIT_USAGE;
     return t.skipped ? EXIT_SKIPPED : EXIT_ALL_CODED;
@@ -273,6 +317,7 @@ int main(int argc, char **argv)
         argv[1] = name;
         return cmd_code(argc - 1, argv + 1);
     }
+    if (!strcmp(cmd, "dict")) return cmd_dict(argc - 1, argv + 1);
     fprintf(stderr, "parley: unknown command '%s'\n%s", cmd, main_usage);
     return EXIT_USAGE;
 }

@@ -53,6 +53,8 @@ struct parley_ctx {
     pl_buf err;
     parley_diag_fn diag;
     void *diag_user;
+    struct pl_sources *sources; /* what was loaded, in order: the dictionary tools read it
+                                   again to say where each phrase is written (tools.h) */
 };
 
 /* A place named in the story. */

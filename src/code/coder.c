@@ -3,6 +3,7 @@
  * at the pattern's target slot the targets. */
 #include "code/code.h"
 #include "code/events.h"
+#include "code/tools.h"
 #include "io/io.h"
 
 #include <stdlib.h>
@@ -50,6 +51,7 @@ typedef struct coding {
     parley_events *out;
     size_t sentence_events; /* index of this sentence's first event in out */
     unsigned sentence_no;
+    parley_unknown *unknown; /* parley_code_opts.unknown, or NULL */
 } coding;
 
 static const char *keep(coding *cd, const char *s)
@@ -248,6 +250,7 @@ static int code_sentence(coding *cd, pl_span span, enum discard *discard)
     if (pl_analyse_sentence(cd->ctx, &cd->st, s)) return -1;
     *discard = discard_of(&cd->ctx->dict, s);
     if (*discard != KEEP) return 0;
+    if (cd->unknown && pl_unknown_sentence(cd->unknown, cd->ctx, s)) return -1;
     cd->sentence_events = cd->out->n;
     for (size_t i = 0; i < s->n; i++)
         if (s->anchor[i] && code_anchor(cd, i)) return -1;
@@ -304,6 +307,12 @@ static int code_story(coding *cd)
 
 parley_status parley_code(parley_ctx *ctx, const parley_story *story, parley_events **out)
 {
+    return parley_code_with(ctx, story, NULL, out);
+}
+
+parley_status parley_code_with(parley_ctx *ctx, const parley_story *story,
+                               const parley_code_opts *opts, parley_events **out)
+{
     if (!ctx || !story || !out) return PARLEY_EINVAL;
     *out = NULL;
     if (!ctx->ready) {
@@ -314,6 +323,7 @@ parley_status parley_code(parley_ctx *ctx, const parley_story *story, parley_eve
     memset(&cd, 0, sizeof cd);
     cd.ctx = ctx;
     cd.story = story;
+    cd.unknown = opts ? opts->unknown : NULL;
     cd.out = pl_events_new();
     if (!cd.out) return PARLEY_ENOMEM;
     story_state_init(&cd.st, story);

@@ -1,5 +1,6 @@
 /* context.c: parley_ctx, the loaded dictionaries and the grammar the coder shares. */
 #include "code/code.h"
+#include "code/tools.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -41,6 +42,7 @@ void parley_ctx_free(parley_ctx *ctx)
     pl_dict_free(&ctx->dict);
     pl_grammar_free(&ctx->grammar);
     pl_buf_free(&ctx->err);
+    pl_sources_free(ctx->sources);
     free(ctx);
 }
 
@@ -56,6 +58,7 @@ parley_status parley_ctx_load_dict(parley_ctx *ctx, const char *path)
 {
     if (!ctx || !path) return PARLEY_EINVAL;
     pl_buf_clear(&ctx->err);
+    if (pl_sources_add(&ctx->sources, path, NULL, 0)) return PARLEY_ENOMEM;
     return pl_dict_load_path(&ctx->dict, path, &ctx->err);
 }
 
@@ -64,6 +67,7 @@ parley_status parley_ctx_load_dict_text(parley_ctx *ctx, const char *name, const
 {
     if (!ctx || !name || (!text && len)) return PARLEY_EINVAL;
     pl_buf_clear(&ctx->err);
+    if (pl_sources_add(&ctx->sources, name, text ? text : "", len)) return PARLEY_ENOMEM;
     return pl_dict_load_text(&ctx->dict, name, text ? text : "", len, &ctx->err);
 }
 
@@ -113,9 +117,12 @@ void parley_ctx_dict_stats(const parley_ctx *ctx, parley_dict_stats *out)
     out->event_codes = d->nevents;
     out->warnings = d->warnings;
     out->errors = d->errors;
+    out->plover_maps = d->plover_maps;
+    out->unsupported = d->unsupported;
     for (size_t p = 1; p < d->nphrases; p++) {
         uint8_t k = d->phrases[p].kind;
         if (k >= PL_PH_NAME && k <= PL_PH_PLACE) out->actor_names++;
         else if (k == PL_PH_AGENT) out->agent_names++;
     }
+    pl_count_entries(d, out);
 }

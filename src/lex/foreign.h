@@ -51,11 +51,12 @@ enum { PL_FP_EXACT = 1,      /* ends with '_': a whole word (else a TABARI stem)
 typedef struct pl_foreign {
     pl_dict_source *src;
     const char *p, *end;     /* the text not read yet */
+    const char *lf;          /* the next LF at or after p, or end (NULL: not searched yet) */
     pl_buf line;             /* the current line: comments cut, trimmed */
     unsigned raw_tabs;       /* tab characters in the current line as written */
     int in_xml;              /* inside a <!-- ... --> comment */
     long xml_line;
-    int slash_comments;      /* TABARI: a line starting with '/' is a comment */
+    int tabari_lines;        /* TABARI: '/' starts a comment line, '~' ends the dictionary */
     int count_stems;         /* the format stems words that lack a final '_' */
     int count_gaps;          /* the format lets words come between space-separated words */
     pl_buf phrase;           /* a phrase converted to words separated by spaces */
@@ -76,7 +77,7 @@ int pl_foreign_finish(pl_foreign *f, int rc);
 void pl_foreign_unsupported_line(pl_foreign *f, const char *what, const char *s, const char *e);
 
 /* [s, e) written with '_' or spaces between words into f->phrase, words separated by one
- * space; *shape gets PL_FP_*. 0, or 1 when it has no words. */
+ * space; *shape gets PL_FP_*. 0; 1 when it has no words; -1 out of memory. */
 int pl_foreign_phrase(pl_foreign *f, const char *s, const char *e, unsigned *shape);
 /* Adds f->phrase for an entry, case ignored, and counts the file's approximations.
  * -1 only when out of memory. */
@@ -94,7 +95,7 @@ int pl_foreign_actor_end(pl_foreign *f);
 
 typedef struct pl_fagent {
     const char *phrase, *phrase_end;
-    const char *plural, *plural_end; /* inside {...}; NULL when there is none */
+    const char *plural, *plural_end; /* inside {...}; NULL when there is none or {} */
     const char *code;                /* without '~', in the dictionary's arena */
 } pl_fagent;
 

@@ -47,14 +47,22 @@ static const char *first_content(const char *text, size_t len, size_t *line_len)
     return NULL;
 }
 
+/* "key:" with a lower-case key, as parley's .actors lines have ("name: ..."). */
+static int native_key(const char *line, size_t len)
+{
+    size_t i = 0;
+    while (i < len && line[i] >= 'a' && line[i] <= 'z') i++;
+    return i > 0 && i < len && line[i] == ':';
+}
+
 /* Whether the first content line looks like parley's own format for this kind. */
 static int looks_native(enum pl_dict_kind kind, const char *line, size_t len)
 {
     if (!line) return 1;
     switch (kind) {
     case PL_DK_ACTORS:
-        /* TABARI actor lines hold "[CODE]" or start with "+"; ours are "= ID" or "key: ...". */
-        return line[0] == '=' || (line[0] != '+' && !memchr(line, '[', len) && memchr(line, ':', len));
+        /* Ours are "= ID" or "key: ..."; TABARI's are capitals ("GOLLUM ; note: x" too). */
+        return line[0] == '=' || native_key(line, len);
     case PL_DK_AGENTS: {
         const char *colon = memchr(line, ':', len), *e;
         return colon && pl_valid_id(line, pl_trim(line, colon, &e) == line ? e : e);
@@ -83,7 +91,7 @@ int pl_dict_detect(const char *name, const char *text, size_t len, enum pl_dict_
     }
     /* PETRARCH names its files NAME.KIND.txt, TABARI's discards are discards.txt. */
     if (!ends_with(base, ".txt")) return -1;
-    *format = PL_FMT_PETRARCH;
+    *format = strcmp(base, "discards.txt") ? PL_FMT_PETRARCH : PL_FMT_TABARI;
     if (strstr(base, "actors")) *kind = PL_DK_ACTORS;
     else if (strstr(base, "agents")) *kind = PL_DK_AGENTS;
     else if (strstr(base, "verbs") || !strncmp(base, "CAMEO", 5)) *kind = PL_DK_VERBS;
