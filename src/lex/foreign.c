@@ -466,7 +466,8 @@ static int make_id(pl_foreign *f, const char *s, size_t n)
     }
     if (!b->len && pl_buf_printf(b, "PHRASE_%08X", (unsigned)(pl_hash_bytes(s, n) & 0xFFFFFFFFu)))
         return -1;
-    uint32_t known = pl_strmap_get(&f->src->d->actor_ids, b->data, b->len);
+    /* Country IDs are three-letter codes (ours and parley's own, "= JPN"). */
+    uint32_t known = b->len == 3 ? pl_strmap_get(&f->src->d->actor_ids, b->data, 3) : 0;
     if (known && f->src->d->actors[known - 1].kind == PL_ACTOR_COUNTRY)
         return pl_buf_append(b, "_ACTOR", 6);
     return 0;

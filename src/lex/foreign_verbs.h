@@ -2,7 +2,28 @@
  * tabari_verbs.c: PETRARCH's verb format is TABARI's with additions). Both read a file into
  * the same parts: synonym sets, verbs with their forms ("shapes"), and pattern lines, and
  * turn each pattern line into pl_verb_patterns, one per verb of its block and per variant
- * of its multi-word alternatives. Internal to src/lex. */
+ * of its multi-word alternatives. Internal to src/lex.
+ *
+ * How the formats map onto pl_verb_pattern (gaps = 1, default_target = 1, noun = 0):
+ *   verb (TABARI root and "{ FORMS }", PETRARCH verb lines and their "{FORMS}")
+ *                   one pattern set per distinct lemma (a TABARI stem may name several
+ *                   verbs: "SUPPL" is supple and supply); its other words ("BLEW_UP",
+ *                   "RE_+ARREST") become items next to the anchor
+ *   VERB [CODE]     the verb alone: a pattern with no items ("ATTACK [190]"; a PETRARCH
+ *                   verb takes its block's code unless it has its own)
+ *   *               the anchor: items left of it go to `before` nearest first
+ *   $ +             PL_IT_SOURCE, PL_IT_TARGET
+ *   %               PL_IT_SOURCE with `joint`: the members of the compound at that place act
+ *                   on one another (before '*': the subject; after it: the list there)
+ *   ^               PL_IT_SKIP (a noun phrase to pass over: up to PL_SKIP_MAX words)
+ *   WORD_ / WORD    TABARI: a whole word by lemma / a stem (PL_IF_STEM, lower-case prefix);
+ *                   PETRARCH: always whole words by lemma
+ *   A_B             adjacent items (PL_IF_ADJACENT); a space lets PL_GAP_MAX words between
+ *   { A | B }, &SET one PL_IT_ANY of the one-word alternatives, and a variant of the
+ *                   pattern for each longer one (at most 16 patterns a line and verb)
+ *   ( ... ) { ... } PETRARCH phrases: their words in order; "A/B" inside: PL_IT_ANY
+ *   [042:043]       code and code2; [---] and [###] code nothing: the line is skipped
+ * Anything else is reported with file:line, counted, and skipped (pl_dict_unsupported). */
 #ifndef PL_FOREIGN_VERBS_H
 #define PL_FOREIGN_VERBS_H
 
@@ -90,7 +111,8 @@ typedef struct pl_fv_codes {
 } pl_fv_codes;
 enum pl_fv_code pl_fv_parse_code(const char *s, const char *end, pl_fv_codes *out);
 /* A construct parley cannot map: a counted warning with file:line (pl_dict_unsupported). */
-void pl_fv_unsupported(pl_fv_reader *rd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void pl_fv_unsupported(pl_fv_reader *rd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 /* Splits "BODY [CODE] tail" at its last '[': *code_start..*code_end is the inside of the
  * brackets. 0 when there is none or the tail after ']' is not blank. */
 int pl_fv_split_code(const char *s, const char *end, const char **body_end,
@@ -101,7 +123,7 @@ int pl_fv_split_code(const char *s, const char *end, const char **body_end,
  * '_') the last token matches by prefix; otherwise every token matches by lemma. */
 int pl_fv_add_word(pl_fv_reader *rd, pl_fv_vec *out, const char *w, size_t len, int stem,
                    int joined);
-/* Scans a pattern body, a synonym-set member or a forms list into `out`. Reports malformed
+/* Scans a pattern body or a synonym-set member into `out`. Reports malformed
  * text (error) and constructs parley cannot map (unsupported) itself: returns 1 then, 0 on
  * success, -1 when out of memory. `member`: a synonym-set member (words and sets only). */
 int pl_fv_scan(pl_fv_reader *rd, pl_fv_vec *out, const char *s, const char *end, int member);
@@ -111,7 +133,8 @@ int pl_fv_scan(pl_fv_reader *rd, pl_fv_vec *out, const char *s, const char *end,
 int pl_fv_synset_line(pl_fv_reader *rd, const char *s, const char *name_end, const char *end);
 int pl_fv_synset_member(pl_fv_reader *rd, const char *s, const char *end);
 
-/* The lemma ids a verb word anchors at, into ids (room for 4); how many, 0 for none (and
+#define PL_FV_ANCHORS_MAX 4
+/* The lemma ids a verb word anchors at, into ids[PL_FV_ANCHORS_MAX]; how many, 0 for none (and
  * not out of memory: *oom tells). A whole word is the one token it is. TABARI writes stems
  * ("ACCUS", "ACCELERAT", "SUPPL"): with stem set, the verbs WordNet knows that the stem
  * begins are looked for (tabari_verbs.c, resolve_stem). */

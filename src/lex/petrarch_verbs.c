@@ -98,7 +98,7 @@ static int verb_shape(petrarch *pt, const char *s, const char *end, const pl_fv_
         else if (!anchor) rc = pl_fv_add_word(rd, &v, w, (size_t)(p - w), 0, v.n > 0);
         else {
             pl_fv_elem e = {.kind = PL_FV_VERB, .joined = v.n > 0};
-            uint32_t ids[4];
+            uint32_t ids[PL_FV_ANCHORS_MAX];
             if (!pl_fv_anchors(rd, w, (size_t)(p - w), 0, ids, &oom)) rc = oom ? -1 : 2;
             else e.item.id = ids[0], rc = vec_push_elem(&v, &e);
         }
@@ -125,7 +125,8 @@ static int verb_line(petrarch *pt, const char *s, const char *end)
         enum pl_fv_code k = pl_fv_parse_code(cs, ce, &own);
         codes = k == PL_FV_CODE_OK ? &own : NULL;
         if (k == PL_FV_CODE_BAD)
-            pl_fv_unsupported(rd, "event code [%.*s] of a verb (not 2-4 digits)", (int)(ce - cs), cs);
+            pl_fv_unsupported(rd, "event code [%.*s] of a verb (not 2-4 digits)",
+                              (int)(ce - cs), cs);
     }
     const char *open = memchr(s, '{', (size_t)(body_end - s)), *close = NULL, *ve, *te;
     if (open) close = memchr(open, '}', (size_t)(body_end - open));

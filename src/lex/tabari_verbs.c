@@ -158,7 +158,8 @@ int pl_fv_add_word(pl_fv_reader *rd, pl_fv_vec *out, const char *w, size_t len, 
 {
     char low[FV_WORD_MAX + 1];
     if (!lower_copy(w, len, low, sizeof low)) {
-        pl_dict_report(rd->src, PARLEY_ERROR, "word too long: '%.*s...'", len < 40 ? (int)len : 40, w);
+        pl_dict_report(rd->src, PARLEY_ERROR, "word too long: '%.*s...'",
+                       len < 40 ? (int)len : 40, w);
         return 1;
     }
     pl_tokens toks = {0};
@@ -216,7 +217,7 @@ static int known_verb(pl_lemmatizer *lz, const char *w)
     return lemma_is(lz, g, w);
 }
 
-#define FV_STEM_VERBS 4       /* verbs one TABARI stem may stand for */
+#define FV_STEM_VERBS PL_FV_ANCHORS_MAX /* verbs one TABARI stem may stand for */
 
 typedef char stem_verb[FV_WORD_MAX + 8];
 
@@ -279,8 +280,11 @@ size_t pl_fv_anchors(pl_fv_reader *rd, const char *w, size_t len, int stem, uint
     pl_span span = {0, (uint32_t)len};
     size_t n = 0;
     if (pl_tokenize(&toks, low, span)) *oom = 1;
-    else if (toks.n == 1 && !(ids[n++] = pl_dict_word(d, pl_token_norm(&toks, toks.v), toks.v->norm_len)))
-        *oom = 1, n = 0;
+    else if (toks.n == 1) {
+        ids[0] = pl_dict_word(d, pl_token_norm(&toks, toks.v), toks.v->norm_len);
+        *oom = !ids[0];
+        n = ids[0] != 0;
+    }
     pl_tokens_free(&toks);
     return n;
 }
@@ -464,7 +468,8 @@ static int choice_char(scan *sc, char c)
 static int group_char(scan *sc, char c)
 {
     if (c == '|') {
-        pl_fv_unsupported(sc->rd, "alternatives '{ A | B }' in a PETRARCH pattern (PETRARCH skips them)");
+        pl_fv_unsupported(sc->rd, "alternatives '{ A | B }' in a PETRARCH pattern "
+                                  "(PETRARCH skips them)");
         return 1;
     }
     int *depth = c == '(' || c == ')' ? &sc->paren : &sc->brace;
@@ -693,7 +698,8 @@ int pl_fv_add_shape(pl_fv_reader *rd, const pl_fv_vec *elems, const char *name, 
     proto_args a = {codes, text};
     int rc = text ? pattern_for_shape(rd, &verb, 1, sh, &a) : -1;
     pl_arena_reset(&rd->scratch);
-    if (rc > 0) pl_fv_unsupported(rd, "verb '%.*s' has more than %d words", (int)len, name, FV_SIDE_MAX);
+    if (rc > 0)
+        pl_fv_unsupported(rd, "verb '%.*s' has more than %d words", (int)len, name, FV_SIDE_MAX);
     return rc < 0 ? -1 : 1;
 }
 
@@ -731,7 +737,8 @@ static int gen_emit(gen *g)
     return 0;
 }
 
-/* The alternatives of choice e that are one word, as one PL_IT_ANY item (NULL if none). */
+/* The alternatives of choice e that are one word, as one item (PL_IT_ANY when several) in
+ * *out; 0 when there are none, -1 when out of memory. */
 static int any_item(gen *g, const pl_fv_elem *e, pl_fv_elem *out)
 {
     pl_fv_reader *rd = g->rd;
@@ -841,9 +848,12 @@ static int check_slots(pl_fv_reader *rd, const pl_fv_vec *seq)
         sources += e->item.kind == PL_IT_SOURCE && !e->joint;
         targets += e->item.kind == PL_IT_TARGET;
     }
-    if (joints && (sources || targets)) pl_fv_unsupported(rd, "'%%' (compound) together with '$' or '+'");
-    else if (sources + joints > 1 || targets > 1) pl_fv_unsupported(rd, "two '$', '%%' or '+' slots");
-    else return 0;
+    if (joints && (sources || targets))
+        pl_fv_unsupported(rd, "'%%' (compound) together with '$' or '+'");
+    else if (sources + joints > 1 || targets > 1)
+        pl_fv_unsupported(rd, "two '$', '%%' or '+' slots");
+    else
+        return 0;
     return 1;
 }
 
@@ -855,7 +865,8 @@ static int pattern_body(pl_fv_reader *rd, const char *s, const char *body_end, c
     if (rc == 0) rc = check_slots(rd, &seq);
     size_t dropped = rc == 0 ? limit_variants(rd, &seq) : 0;
     if (dropped == SIZE_MAX) {
-        pl_fv_unsupported(rd, "alternatives that make more than %d patterns a verb", FV_VARIANTS_MAX);
+        pl_fv_unsupported(rd, "alternatives that make more than %d patterns a verb",
+                          FV_VARIANTS_MAX);
         rc = 1;
     } else if (dropped) {
         pl_fv_unsupported(rd, "%zu multi-word alternatives (more than %d patterns a verb; the "
@@ -863,7 +874,8 @@ static int pattern_body(pl_fv_reader *rd, const char *s, const char *body_end, c
     }
     gen g = {.rd = rd, .seq = &seq, .codes = codes, .line = s, .line_len = (size_t)(end - s)};
     if (rc == 0) rc = gen_from(&g, 0);
-    if (rc == 0 && g.too_long) pl_fv_unsupported(rd, "pattern longer than %d items a side", FV_SIDE_MAX);
+    if (rc == 0 && g.too_long)
+        pl_fv_unsupported(rd, "pattern longer than %d items a side", FV_SIDE_MAX);
     free(seq.v);
     return rc;
 }
@@ -955,7 +967,8 @@ static int tabari_shape(tabari *t, const char *s, const char *end, const pl_fv_c
         int stem = !(p < end && *p == '_');
         pl_fv_elem verb = {.kind = PL_FV_VERB};
         if (v.n > 0) rc = pl_fv_add_word(rd, &v, w, (size_t)(p - w), stem, joined);
-        else if (!(nids = pl_fv_anchors(rd, w, (size_t)(p - w), stem, ids, &oom))) rc = oom ? -1 : 2;
+        else if (!(nids = pl_fv_anchors(rd, w, (size_t)(p - w), stem, ids, &oom)))
+            rc = oom ? -1 : 2;
         else rc = vec_push(&v, &verb);
         joined = 0;
     }
@@ -979,7 +992,8 @@ static int tabari_root(tabari *t, const char *s, const char *end)
     rd->block_open = 1;
     t->root_coded = 0;
     if (!pl_fv_split_code(s, end, &body_end, &cs, &ce)) {
-        pl_dict_report(rd->src, PARLEY_ERROR, "expected 'VERB [CODE]'; the verb and its patterns are skipped");
+        pl_dict_report(rd->src, PARLEY_ERROR,
+                       "expected 'VERB [CODE]'; the verb and its patterns are skipped");
         rd->block_dead = 1;
         return 0;
     }
@@ -1067,7 +1081,8 @@ static int tabari_line(pl_fv_reader *rd, const char *s, const char *end)
         return pl_fv_synset_line(rd, s, we, end);
     case '+':
         if (rd->open_synset) return pl_fv_synset_member(rd, s + 1, end);
-        pl_dict_report(rd->src, PARLEY_ERROR, "'+' line outside a synonym set (no '&NAME' before it)");
+        pl_dict_report(rd->src, PARLEY_ERROR,
+                       "'+' line outside a synonym set (no '&NAME' before it)");
         return 0;
     case '-':
         if (rd->block_open) return pl_fv_add_line(rd, s, end);

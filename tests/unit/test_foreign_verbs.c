@@ -127,7 +127,8 @@ static const char *line_patterns(const fixture *f, long line)
     out[0] = 0;
     for (size_t i = 0; i < f->d.nverbs; i++)
         if (f->d.verbs[i].line == line)
-            n += (size_t)snprintf(out + n, sizeof out - n, "%s\n", pattern_str(&f->d, &f->d.verbs[i]));
+            n += (size_t)snprintf(out + n, sizeof out - n, "%s\n",
+                                  pattern_str(&f->d, &f->d.verbs[i]));
     return out;
 }
 
@@ -285,7 +286,8 @@ static void test_petrarch_patterns(void **state)
     assert_int_equal(f->d.unsupported, 3);
     assert_non_null(strstr(f->log.all, "18:W: not supported, skipped: event code [:043]"));
     assert_non_null(strstr(f->log.all, "20:W: not supported, skipped: verb transformation"));
-    assert_non_null(strstr(f->log.all, "24:W: not supported, skipped: 1 patterns in a block with no verb"));
+    assert_non_null(
+        strstr(f->log.all, "24:W: not supported, skipped: 1 patterns in a block with no verb"));
     /* each verb alone: its own code or the block's; GIVE's forms share its lemma */
     assert_string_equal(line_patterns(f, 10), "grant: | => 070\n");
     assert_string_equal(line_patterns(f, 11), "give: | => 070\n");
@@ -339,7 +341,8 @@ static void test_synsets(void **state)
     assert_int_equal(f->d.unsupported, 2);
     assert_non_null(strstr(f->log.all, "33:W: not supported, skipped: 20 multi-word alternatives"));
     assert_non_null(strstr(f->log.all, "34:W: not supported, skipped: alternatives '{ A | B }'"));
-    assert_string_equal(line_patterns(f, 31), "build: | w:new _{w:military|w:trade} _w:link => 050\n");
+    assert_string_equal(line_patterns(f, 31),
+                        "build: | w:new _{w:military|w:trade} _w:link => 050\n");
     assert_string_equal(line_patterns(f, 32), "build: | {w:military|w:trade} => 051\n"
                                               "build: | w:close _w:military => 051\n"
                                               "build: | w:close _w:trade => 051\n");
