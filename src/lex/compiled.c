@@ -17,7 +17,8 @@ static const char magic[8] = {'P', 'A', 'R', 'L', 'E', 'Y', 'D', '1'};
 /* ---- writing ------------------------------------------------------------------------------- */
 
 typedef struct writer {
-    pl_buf b;
+    pl_buf b;                /* the body */
+    pl_strmap strings;       /* every distinct string once: the body refers to them by id */
     int failed;
 } writer;
 
@@ -31,15 +32,31 @@ static void put_u64(writer *w, uint64_t v) { put(w, &v, 8); }
 static void put_i64(writer *w, int64_t v) { put(w, &v, 8); }
 static void put_f64(writer *w, double v) { put(w, &v, 8); }
 
+/* A string by its id in the file's string table (59,000 patterns share a few file names). */
 static void put_str(writer *w, const char *s)
 {
     if (!s) {
         put_u32(w, NO_STRING);
         return;
     }
-    size_t n = strlen(s);
-    put_u32(w, (uint32_t)n);
-    put(w, s, n);
+    uint32_t id = pl_strmap_intern(&w->strings, s, strlen(s));
+    if (!id) w->failed = 1;
+    put_u32(w, id - 1);
+}
+
+/* A checksum that reads eight bytes at a time: a damaged file is caught without spending
+ * the load time FNV would on megabytes. */
+static uint64_t checksum(const void *data, size_t len)
+{
+    const unsigned char *p = data;
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ len, k;
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        memcpy(&k, p + i, 8);
+        h = (h ^ (k * 0xff51afd7ed558ccdULL)) * 0xc4ceb9fe1a85ec53ULL;
+        h ^= h >> 29;
+    }
+    return h ^ pl_hash_bytes(p + i, len - i);
 }
 
 static void put_u64map(writer *w, const pl_u64map *m)
@@ -220,26 +237,37 @@ parley_status pl_dict_save(const pl_dict *d, const char *path, pl_buf *msg)
         return PARLEY_ENOMEM;
     }
     writer w = {0};
-    put(&w, magic, sizeof magic);
-    put_u32(&w, BYTE_ORDER_MARK);
-    put_u64(&w, d->content_hash);
-    put_u64(&w, 0); /* the checksum, filled below */
-    size_t body = w.b.len;
+    pl_strmap_init(&w.strings);
     put_tables(&w, d);
     if (d->from_compiled) put_forms(&w, &d->forms, d->form_lemma);
     else put_forms(&w, &f.map, f.lemma);
     pl_strmap_free(&f.map);
     free(f.lemma);
-    if (w.failed) {
-        pl_buf_free(&w.b);
+    /* The file: header, string table, body; the checksum covers all after the header. */
+    writer file = {0};
+    put(&file, magic, sizeof magic);
+    put_u32(&file, BYTE_ORDER_MARK);
+    put_u64(&file, d->content_hash);
+    put_u64(&file, 0);
+    size_t covered = file.b.len;
+    put_u64(&file, w.strings.count);
+    for (uint32_t id = 1; id <= w.strings.count; id++) {
+        put_u32(&file, w.strings.lens[id]);
+        put(&file, pl_strmap_str(&w.strings, id), w.strings.lens[id]);
+    }
+    put(&file, w.b.data, w.b.len);
+    pl_strmap_free(&w.strings);
+    pl_buf_free(&w.b);
+    if (w.failed || file.failed) {
+        pl_buf_free(&file.b);
         return PARLEY_ENOMEM;
     }
-    uint64_t sum = pl_hash_bytes(w.b.data + body, w.b.len - body);
-    memcpy(w.b.data + body - 8, &sum, 8);
+    uint64_t sum = checksum(file.b.data + covered, file.b.len - covered);
+    memcpy(file.b.data + covered - 8, &sum, 8);
     FILE *out = fopen(path, "wb");
-    int ok = out && fwrite(w.b.data, 1, w.b.len, out) == w.b.len;
+    int ok = out && fwrite(file.b.data, 1, file.b.len, out) == file.b.len;
     if (out && fclose(out) != 0) ok = 0;
-    pl_buf_free(&w.b);
+    pl_buf_free(&file.b);
     if (!ok) {
         pl_buf_printf(msg, "%s: cannot write the compiled dictionaries", path);
         return PARLEY_EIO;
@@ -258,6 +286,8 @@ typedef struct reader {
     const unsigned char *p, *end;
     pl_dict *d;
     int bad;
+    const char **strings;    /* the string table, copied once into the arena */
+    uint32_t nstrings;
 } reader;
 
 static int take(reader *r, void *out, size_t n)
@@ -290,16 +320,48 @@ static size_t get_count(reader *r, size_t size)
 
 static const char *get_str(reader *r)
 {
-    uint32_t n = get_u32(r);
-    if (r->bad || n == NO_STRING) return NULL;
-    if (n > (size_t)(r->end - r->p)) {
+    uint32_t id = get_u32(r);
+    if (r->bad || id == NO_STRING) return NULL;
+    if (id >= r->nstrings) {
         r->bad = 1;
         return NULL;
     }
-    char *s = pl_arena_strndup(&r->d->arena, (const char *)r->p, n);
-    if (!s) r->bad = 1;
-    r->p += n;
-    return s;
+    return r->strings[id];
+}
+
+/* The string table: one block of NUL-terminated strings and an index into it. */
+static void get_strings(reader *r)
+{
+    size_t n = get_count(r, 4);
+    const unsigned char *start = r->p;
+    size_t bytes = 0;
+    for (size_t i = 0; i < n && !r->bad; i++) {
+        uint32_t len = get_u32(r);
+        if (r->bad || len > (size_t)(r->end - r->p)) {
+            r->bad = 1;
+            return;
+        }
+        r->p += len;
+        bytes += len + 1;
+    }
+    if (r->bad) return;
+    char *block = pl_arena_alloc(&r->d->arena, bytes + 1);
+    r->strings = pl_arena_alloc(&r->d->arena, (n + 1) * sizeof *r->strings);
+    if (!block || !r->strings) {
+        r->bad = 1;
+        return;
+    }
+    const unsigned char *p = start;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t len;
+        memcpy(&len, p, 4);
+        memcpy(block, p + 4, len);
+        block[len] = 0;
+        r->strings[i] = block;
+        block += len + 1;
+        p += 4 + len;
+    }
+    r->nstrings = (uint32_t)n;
 }
 
 /* An array of `n` fixed-size items, copied into memory the caller frees. */
@@ -458,14 +520,9 @@ static void get_vocab(reader *r)
     pl_dict *d = r->d;
     size_t n = get_count(r, 4);
     for (size_t id = 1; id <= n && !r->bad; id++) {
-        uint32_t len = get_u32(r);
-        if (r->bad || len == NO_STRING || len > (size_t)(r->end - r->p)) {
-            r->bad = 1;
-            return;
-        }
+        const char *w = get_str(r);
         /* Ids must come back as they were: a duplicate string would shift them. */
-        if (pl_strmap_intern(&d->vocab, (const char *)r->p, len) != id) r->bad = 1;
-        r->p += len;
+        if (!w || pl_strmap_intern(&d->vocab, w, strlen(w)) != id) r->bad = 1;
     }
     d->lemma_of = get_array(r, n + 1, sizeof *d->lemma_of);
     d->lemma_cap = r->bad ? 0 : n + 1;
@@ -499,13 +556,11 @@ static void get_forms(reader *r)
         return;
     }
     for (size_t id = 1; id <= n && !r->bad; id++) {
-        uint32_t len = get_u32(r);
-        if (r->bad || len == NO_STRING || len > (size_t)(r->end - r->p) ||
-            pl_strmap_intern(&d->forms, (const char *)r->p, len) != id) {
+        const char *form = get_str(r);
+        if (!form || pl_strmap_intern(&d->forms, form, strlen(form)) != id) {
             r->bad = 1;
             return;
         }
-        r->p += len;
         d->form_lemma[id] = get_u32(r);
         if (d->form_lemma[id] > d->vocab.count) r->bad = 1;
     }
@@ -558,11 +613,13 @@ parley_status pl_dict_load_compiled(pl_dict *d, const char *name, const char *da
         pl_buf_printf(msg, "%s: a compiled dictionary must be loaded alone", name);
         return PARLEY_EINVAL;
     }
-    reader r = {(const unsigned char *)data + sizeof magic, (const unsigned char *)data + len, d, 0};
+    reader r = {.p = (const unsigned char *)data + sizeof magic,
+                .end = (const unsigned char *)data + len,
+                .d = d};
     uint32_t bom = get_u32(&r);
     uint64_t hash = get_u64(&r), sum = get_u64(&r);
     if (r.bad || bom != BYTE_ORDER_MARK ||
-        sum != pl_hash_bytes(r.p, (size_t)(r.end - r.p))) {
+        sum != checksum(r.p, (size_t)(r.end - r.p))) {
         pl_buf_printf(msg, "%s: damaged compiled dictionary (or built on another kind of machine)",
                       name);
         return PARLEY_EDICT;
@@ -570,6 +627,7 @@ parley_status pl_dict_load_compiled(pl_dict *d, const char *name, const char *da
     free(d->phrases);
     d->phrases = NULL;
     d->nphrases = d->phrases_cap = 0;
+    get_strings(&r);
     get_vocab(&r);
     get_actors(&r);
     get_entries(&r);

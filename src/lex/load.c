@@ -187,6 +187,33 @@ parley_status pl_dict_load_text(pl_dict *d, const char *name, const char *text, 
     return PARLEY_OK;
 }
 
+/* Reads a whole file into b; 0, or -1 with errno set. The size is known up front for
+ * regular files, so megabytes of dictionary are read in one piece, not copied as they grow. */
+static int read_whole(FILE *f, pl_buf *b)
+{
+    struct stat sb;
+    if (fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0 &&
+        pl_buf_reserve(b, (size_t)sb.st_size)) {
+        errno = ENOMEM;
+        return -1;
+    }
+    size_t got;
+    do {
+        if (b->cap - b->len < 65536 + 1 && pl_buf_reserve(b, 65536)) {
+            errno = ENOMEM;
+            return -1;
+        }
+        got = fread(b->data + b->len, 1, b->cap - b->len - 1, f);
+        b->len += got;
+        b->data[b->len] = 0;
+    } while (got > 0);
+    if (ferror(f)) {
+        if (!errno) errno = EIO;
+        return -1;
+    }
+    return 0;
+}
+
 static parley_status load_file(pl_dict *d, const char *path, pl_buf *msg)
 {
     FILE *f = fopen(path, "rb");
@@ -195,20 +222,16 @@ static parley_status load_file(pl_dict *d, const char *path, pl_buf *msg)
         return PARLEY_EIO;
     }
     pl_buf text = {0};
-    char chunk[65536];
-    size_t got;
-    parley_status rc = PARLEY_OK;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-        if (pl_buf_append(&text, chunk, got)) {
-            rc = PARLEY_ENOMEM;
-            break;
-        }
-    if (rc == PARLEY_OK && ferror(f)) {
-        pl_buf_printf(msg, "%s: read error", path);
-        rc = PARLEY_EIO;
-    }
+    errno = 0;
+    int failed = read_whole(f, &text);
     fclose(f);
-    if (rc == PARLEY_OK) rc = pl_dict_load_text(d, path, text.data ? text.data : "", text.len, msg);
+    parley_status rc;
+    if (failed) {
+        pl_buf_printf(msg, "%s: %s", path, strerror(errno));
+        rc = errno == ENOMEM ? PARLEY_ENOMEM : PARLEY_EIO;
+    } else {
+        rc = pl_dict_load_text(d, path, text.data ? text.data : "", text.len, msg);
+    }
     pl_buf_free(&text);
     return rc;
 }
