@@ -218,13 +218,16 @@ static int fit(matcher *mt, size_t v)
 
 int pl_match_anchor(const parley_ctx *ctx, const pl_sentence *s, size_t v, pl_pattern_match *m)
 {
-    size_t count;
-    const pl_verb_pattern *pats = pl_verb_patterns(&ctx->dict, s->toks.v[v].lemma, &count);
+    const pl_token *t = s->toks.v;
     int noun_use = s->anchor[v] == PL_ANCHOR_NOUN;
-    for (size_t i = 0; i < count; i++) {
-        if (noun_use && !pats[i].noun) continue;
-        matcher mt = {s, &pats[i], m, MATCH_BUDGET};
-        m->pattern = &pats[i];
+    int last = v + 1 >= s->first + s->n;
+    pl_pattern_iter it;
+    pl_pattern_iter_init(&ctx->dict, t[v].lemma, last ? 0 : t[v + 1].lemma,
+                         last ? 0 : t[v + 1].word, &it);
+    for (const pl_verb_pattern *p; (p = pl_pattern_iter_next(&it));) {
+        if (noun_use && !p->noun) continue;
+        matcher mt = {s, p, m, MATCH_BUDGET};
+        m->pattern = p;
         if (fit(&mt, v)) return 1;
     }
     return 0;

@@ -61,37 +61,28 @@ int pl_valid_id(const char *s, const char *end)
 static int add_phrase_tokens(pl_dict *d, const char *text, size_t len, int by_lemma,
                              int any_case, uint32_t *node_out, uint8_t *ntokens)
 {
-    pl_tokens toks = {0};
-    pl_span span = {0, (uint32_t)len};
-    int rc = -1;
-    if (pl_tokenize(&toks, text, span)) goto done;
-    if (toks.n == 0 || toks.n > 255) goto done;
+    const pl_tokens *toks = pl_dict_tokens(d, text, len);
+    if (!toks || toks->n == 0 || toks->n > 255) return -1;
     uint32_t node = 0;
-    for (size_t i = 0; i < toks.n; i++) {
-        const pl_token *t = &toks.v[i];
-        const char *norm = pl_token_norm(&toks, t);
-        const char *key = norm;
-        pl_lemmatizer *lz = by_lemma ? pl_dict_lemmatizer(d) : NULL;
-        if (lz) key = pl_lemma(lz, norm, t->norm_len);
-        if (!key) goto done;
-        uint32_t word = pl_strmap_intern(&d->vocab, key, strlen(key));
-        if (!word) goto done;
+    for (size_t i = 0; i < toks->n; i++) {
+        const pl_token *t = &toks->v[i];
+        const char *norm = pl_token_norm(toks, t);
+        uint32_t word = by_lemma ? pl_dict_word(d, norm, t->norm_len)
+                                 : pl_strmap_intern(&d->vocab, norm, t->norm_len);
+        if (!word) return -1;
         unsigned rule = any_case ? 0 : (t->flags & PL_TF_UPPER) ? 2 : (t->flags & PL_TF_CAP) ? 1 : 0;
         uint64_t edge = ((uint64_t)node << 35) | ((uint64_t)(by_lemma ? 1 : 0) << 34) |
                         ((uint64_t)rule << 32) | word;
         uint32_t child;
         if (!pl_u64map_get(&d->edges, edge, &child)) {
             child = ++d->nnodes;
-            if (pl_u64map_put(&d->edges, edge, child)) goto done;
+            if (pl_u64map_put(&d->edges, edge, child)) return -1;
         }
         node = child;
     }
     *node_out = node;
-    *ntokens = (uint8_t)toks.n;
-    rc = 0;
-done:
-    pl_tokens_free(&toks);
-    return rc;
+    *ntokens = (uint8_t)toks->n;
+    return 0;
 }
 
 int pl_dict_phrase(pl_dict_source *st, enum pl_phrase_kind kind, uint32_t entry,
@@ -207,12 +198,27 @@ int pl_dict_discard(pl_dict_source *st, enum pl_phrase_kind kind, const char *ph
     return rc;
 }
 
+pl_tokens *pl_dict_tokens(pl_dict *d, const char *text, size_t len)
+{
+    pl_tokens_clear(&d->scratch);
+    pl_span span = {0, (uint32_t)len};
+    return pl_tokenize(&d->scratch, text, span) ? NULL : &d->scratch;
+}
+
 uint32_t pl_dict_word(pl_dict *d, const char *word, size_t len)
 {
+    uint32_t memo = pl_strmap_get(&d->memo, word, len);
+    if (memo && memo < d->memo_cap && d->memo_ids[memo]) return d->memo_ids[memo];
     pl_lemmatizer *lz = pl_dict_lemmatizer(d);
     const char *lemma = lz ? pl_lemma(lz, word, len) : NULL;
-    if (lemma) return pl_strmap_intern(&d->vocab, lemma, strlen(lemma));
-    return pl_strmap_intern(&d->vocab, word, len);
+    uint32_t id = lemma ? pl_strmap_intern(&d->vocab, lemma, strlen(lemma))
+                        : pl_strmap_intern(&d->vocab, word, len);
+    memo = id ? pl_strmap_intern(&d->memo, word, len) : 0;
+    size_t old = d->memo_cap;
+    if (!memo || PL_GROW(d->memo_ids, d->memo_cap, (size_t)memo + 1)) return id;
+    memset(d->memo_ids + old, 0, (d->memo_cap - old) * sizeof *d->memo_ids);
+    d->memo_ids[memo] = id;
+    return id;
 }
 
 static pl_pat_item *copy_items(pl_arena *a, const pl_pat_item *items, size_t n)

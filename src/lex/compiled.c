@@ -114,6 +114,8 @@ static void put_verbs(writer *w, const pl_dict *d)
         put_u8(w, v->noun);
         put_u8(w, v->gaps);
         put_u8(w, v->default_target);
+        put_u32(w, v->rank);
+        put_u32(w, v->key);
         put_items(w, v->before, v->nbefore);
         put_items(w, v->after, v->nafter);
     }
@@ -217,6 +219,7 @@ static void put_tables(writer *w, const pl_dict *d)
     put(w, d->node_phrase, ((size_t)d->nnodes + 1) * sizeof *d->node_phrase);
     put_u64map(w, &d->edges);
     put_u64map(w, &d->verb_index);
+    put_u64map(w, &d->key_index);
     const uint64_t counts[] = {d->nroots, d->discards, d->plover_maps, d->warnings, d->errors,
                                d->unsupported};
     for (size_t i = 0; i < sizeof counts / sizeof *counts; i++) put_u64(w, counts[i]);
@@ -474,6 +477,8 @@ static void get_verbs(reader *r)
         v->noun = get_u8(r);
         v->gaps = get_u8(r);
         v->default_target = get_u8(r);
+        v->rank = get_u32(r);
+        v->key = get_u32(r);
         v->before = get_items(r, &v->nbefore, 0);
         v->after = get_items(r, &v->nafter, 0);
         if (!v->code || !v->text || !v->file) r->bad = 1;
@@ -539,6 +544,7 @@ static void get_trie(reader *r)
     d->node_phrase_cap = r->bad ? 0 : (size_t)d->nnodes + 1;
     get_u64map(r, &d->edges);
     get_u64map(r, &d->verb_index);
+    get_u64map(r, &d->key_index);
     d->nroots = get_count(r, 0);
     d->discards = get_count(r, 0);
     d->plover_maps = get_count(r, 0);
@@ -595,6 +601,8 @@ static int references_valid(const pl_dict *d)
         if (d->edges.keys[i] != UINT64_MAX && d->edges.vals[i] > d->nnodes) return 0;
     for (size_t i = 0; i < d->verb_index.nslots; i++)
         if (d->verb_index.keys[i] != UINT64_MAX && d->verb_index.vals[i] >= d->nverbs) return 0;
+    for (size_t i = 0; i < d->key_index.nslots; i++)
+        if (d->key_index.keys[i] != UINT64_MAX && d->key_index.vals[i] >= d->nverbs) return 0;
     for (size_t i = 0; i < d->nverbs; i++) {
         const pl_verb_pattern *v = &d->verbs[i];
         if (v->verb > vocab || !items_valid(v->before, v->nbefore, vocab) ||

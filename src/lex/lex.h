@@ -105,7 +105,17 @@ typedef struct pl_verb_pattern {
     uint8_t gaps;            /* other words may stand between items (TABARI, PETRARCH) */
     uint8_t default_target;  /* no target item: the first actor after the anchor is the
                                 target (TABARI, PETRARCH); native patterns code none */
+    uint32_t rank;           /* place in longest-first order among its anchor's patterns */
+    uint32_t key;            /* the word that must follow the anchor (after[0], no gaps),
+                                0 when any may: patterns are indexed by (anchor, key) */
 } pl_verb_pattern;
+
+/* The patterns of one anchor that can fit before a given next word, longest first: the
+ * patterns keyed by that word (by lemma and by form) merged with the unkeyed ones. */
+typedef struct pl_pattern_iter {
+    const pl_verb_pattern *list[3];
+    size_t n[3], pos[3];
+} pl_pattern_iter;
 
 typedef struct pl_event_code {
     const char *code, *name;
@@ -130,6 +140,13 @@ typedef struct pl_dict {
     pl_strmap forms;
     uint32_t *form_lemma;    /* per forms id */
     int from_compiled;
+    /* Loading scratch: a token vector reused for every phrase, and the vocab id of each
+     * word's lemma once looked up (a pattern file repeats "to" and "with" thousands of
+     * times). */
+    pl_tokens scratch;
+    pl_strmap memo;
+    uint32_t *memo_ids;
+    size_t memo_cap;
 
     pl_actor_entry *actors;
     size_t nactors, actors_cap;
@@ -151,6 +168,7 @@ typedef struct pl_dict {
     size_t nphrases, phrases_cap;
 
     pl_u64map verb_index;    /* verb lemma id -> first pattern index; patterns sorted */
+    pl_u64map key_index;     /* (anchor << 32 | key) -> first pattern of that group */
     size_t nroots;
     int compiled;
     size_t warnings, errors, unsupported;
@@ -253,6 +271,9 @@ int pl_petrarch_read_discards(pl_dict_source *src, const char *text, size_t len)
 /* Adds a verb pattern: copies `proto` and its items into the dictionary. Items of kind
  * PL_IT_WORD must carry lemma ids from pl_dict_word(). -1 only when out of memory. */
 int pl_dict_pattern(pl_dict_source *src, const pl_verb_pattern *proto);
+/* Tokenizes a dictionary phrase into the dictionary's scratch vector (valid until the next
+ * call); NULL when out of memory. */
+pl_tokens *pl_dict_tokens(pl_dict *d, const char *text, size_t len);
 /* The vocabulary id of a pattern or agent word's lemma (the word itself when it has no
  * other base form); 0 when out of memory. */
 uint32_t pl_dict_word(pl_dict *d, const char *word, size_t len);
@@ -286,7 +307,12 @@ typedef struct pl_matches {
 int pl_lex_match(const pl_dict *d, const pl_tokens *toks, size_t first, size_t n,
                  pl_matches *out);
 
-/* Patterns for a verb lemma: *count patterns from the returned index, longest first. */
+/* Patterns for a verb lemma: *count patterns from the returned index (grouped by key). */
 const pl_verb_pattern *pl_verb_patterns(const pl_dict *d, uint32_t lemma, size_t *count);
+/* Starts iterating the patterns of `anchor` that may fit before a token with these ids. */
+void pl_pattern_iter_init(const pl_dict *d, uint32_t anchor, uint32_t next_lemma,
+                          uint32_t next_word, pl_pattern_iter *it);
+/* The next pattern, longest first; NULL at the end. */
+const pl_verb_pattern *pl_pattern_iter_next(pl_pattern_iter *it);
 
 #endif

@@ -21,11 +21,13 @@ int pl_dict_init(pl_dict *d)
     pl_strmap_init(&d->event_ids);
     pl_u64map_init(&d->edges);
     pl_u64map_init(&d->verb_index);
+    pl_u64map_init(&d->key_index);
     /* phrases[0] and node 0's list are sentinels: index 0 means "none". */
     if (PL_GROW(d->phrases, d->phrases_cap, 1)) return -1;
     memset(&d->phrases[0], 0, sizeof d->phrases[0]);
     d->nphrases = 1;
     pl_strmap_init(&d->forms);
+    pl_strmap_init(&d->memo);
     return 0;
 }
 
@@ -44,9 +46,13 @@ void pl_dict_free(pl_dict *d)
     pl_strmap_free(&d->event_ids);
     pl_u64map_free(&d->edges);
     pl_u64map_free(&d->verb_index);
+    pl_u64map_free(&d->key_index);
     if (d->lemmatizer) pl_lemmatizer_free(d->lemmatizer);
     pl_strmap_free(&d->forms);
     free(d->form_lemma);
+    pl_tokens_free(&d->scratch);
+    pl_strmap_free(&d->memo);
+    free(d->memo_ids);
     pl_arena_free(&d->arena);
     memset(d, 0, sizeof *d);
 }
@@ -63,6 +69,47 @@ static int compare_patterns(const void *a, const void *b)
     return (x->line > y->line) - (x->line < y->line);
 }
 
+/* The word a pattern needs right after its anchor, or 0. */
+static uint32_t pattern_key(const pl_verb_pattern *p)
+{
+    if (p->gaps || p->nafter == 0) return 0;
+    const pl_pat_item *it = &p->after[0];
+    return it->kind == PL_IT_WORD && !(it->flags & PL_IF_STEM) ? it->id : 0;
+}
+
+static int compare_keyed(const void *a, const void *b)
+{
+    const pl_verb_pattern *x = a, *y = b;
+    if (x->verb != y->verb) return x->verb < y->verb ? -1 : 1;
+    if (x->key != y->key) return x->key < y->key ? -1 : 1;
+    return (x->rank > y->rank) - (x->rank < y->rank);
+}
+
+/* Ranks patterns longest first, then groups them by (anchor, key) so that an anchor tries
+ * only the patterns its next word allows: with thousands of patterns for common verbs, most
+ * are ruled out by one lookup instead of one match attempt each. */
+static int index_patterns(pl_dict *d)
+{
+    if (!d->nverbs) return 0;
+    qsort(d->verbs, d->nverbs, sizeof *d->verbs, compare_patterns);
+    for (size_t i = 0; i < d->nverbs; i++) {
+        d->verbs[i].rank = (uint32_t)i;
+        d->verbs[i].key = pattern_key(&d->verbs[i]);
+    }
+    qsort(d->verbs, d->nverbs, sizeof *d->verbs, compare_keyed);
+    for (size_t i = 0; i < d->nverbs; i++) {
+        const pl_verb_pattern *v = &d->verbs[i], *prev = i ? &d->verbs[i - 1] : NULL;
+        if (!prev || prev->verb != v->verb) {
+            if (pl_u64map_put(&d->verb_index, v->verb, (uint32_t)i)) return -1;
+            d->nroots++;
+        }
+        if ((!prev || prev->verb != v->verb || prev->key != v->key) &&
+            pl_u64map_put(&d->key_index, (uint64_t)v->verb << 32 | v->key, (uint32_t)i))
+            return -1;
+    }
+    return 0;
+}
+
 parley_status pl_dict_compile(pl_dict *d, pl_buf *msg)
 {
     if (d->compiled) return PARLEY_OK;
@@ -70,12 +117,7 @@ parley_status pl_dict_compile(pl_dict *d, pl_buf *msg)
         pl_buf_printf(msg, "no dictionaries loaded");
         return PARLEY_EDICT;
     }
-    if (d->nverbs) qsort(d->verbs, d->nverbs, sizeof *d->verbs, compare_patterns);
-    for (size_t i = 0; i < d->nverbs; i++) {
-        if (i > 0 && d->verbs[i - 1].verb == d->verbs[i].verb) continue;
-        if (pl_u64map_put(&d->verb_index, d->verbs[i].verb, (uint32_t)i)) return PARLEY_ENOMEM;
-        d->nroots++;
-    }
+    if (index_patterns(d)) return PARLEY_ENOMEM;
     /* Lemmas of dictionary words are computed once here, so coding looks them up by id. */
     size_t n = d->vocab.count + 1;
     if (PL_GROW(d->lemma_of, d->lemma_cap, n)) return PARLEY_ENOMEM;
@@ -183,6 +225,39 @@ const pl_verb_pattern *pl_verb_patterns(const pl_dict *d, uint32_t lemma, size_t
     while (k < d->nverbs && d->verbs[k].verb == lemma) k++;
     *count = k - first;
     return &d->verbs[first];
+}
+
+/* The group of (anchor, key) patterns: its first pattern and how many. */
+static const pl_verb_pattern *key_group(const pl_dict *d, uint32_t anchor, uint32_t key,
+                                        size_t *n)
+{
+    uint32_t first;
+    *n = 0;
+    if (!pl_u64map_get(&d->key_index, (uint64_t)anchor << 32 | key, &first)) return NULL;
+    size_t k = first;
+    while (k < d->nverbs && d->verbs[k].verb == anchor && d->verbs[k].key == key) k++;
+    *n = k - first;
+    return &d->verbs[first];
+}
+
+void pl_pattern_iter_init(const pl_dict *d, uint32_t anchor, uint32_t next_lemma,
+                          uint32_t next_word, pl_pattern_iter *it)
+{
+    memset(it, 0, sizeof *it);
+    it->list[0] = key_group(d, anchor, 0, &it->n[0]);
+    if (next_lemma) it->list[1] = key_group(d, anchor, next_lemma, &it->n[1]);
+    if (next_word && next_word != next_lemma) it->list[2] = key_group(d, anchor, next_word, &it->n[2]);
+}
+
+const pl_verb_pattern *pl_pattern_iter_next(pl_pattern_iter *it)
+{
+    int best = -1;
+    for (int i = 0; i < 3; i++) {
+        if (it->pos[i] >= it->n[i]) continue;
+        if (best < 0 || it->list[i][it->pos[i]].rank < it->list[best][it->pos[best]].rank)
+            best = i;
+    }
+    return best < 0 ? NULL : &it->list[best][it->pos[best]++];
 }
 
 const char *pl_actor_code_at(const pl_actor_entry *a, int32_t date)

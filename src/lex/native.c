@@ -139,20 +139,15 @@ static int valid_event_code(const char *s, const char *end)
 static int pattern_word(pl_dict *d, const char *w, size_t len, pl_pat_item *items, uint16_t *n,
                         uint16_t max)
 {
-    pl_tokens toks = {0};
-    pl_span span = {0, (uint32_t)len};
-    int rc = -1;
-    if (pl_tokenize(&toks, w, span)) goto done;
-    for (size_t i = 0; i < toks.n; i++) {
-        const pl_token *t = &toks.v[i];
-        uint32_t id = pl_dict_word(d, pl_token_norm(&toks, t), t->norm_len);
-        if (!id || *n >= max) goto done;
+    const pl_tokens *toks = pl_dict_tokens(d, w, len);
+    if (!toks) return -1;
+    for (size_t i = 0; i < toks->n; i++) {
+        const pl_token *t = &toks->v[i];
+        uint32_t id = pl_dict_word(d, pl_token_norm(toks, t), t->norm_len);
+        if (!id || *n >= max) return -1;
         items[(*n)++] = (pl_pat_item){.kind = PL_IT_WORD, .id = id};
     }
-    rc = 0;
-done:
-    pl_tokens_free(&toks);
-    return rc;
+    return 0;
 }
 
 /* "042" or "042:043" (the second: the target acting back on the source). */
