@@ -6,12 +6,10 @@
 #include "code/tools.h"
 
 #include <ctype.h>
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 /* ---- sources ----------------------------------------------------------------------------- */
 
@@ -278,102 +276,10 @@ static parley_status read_one(pl_dict_locs *L, const char *name, const char *tex
     return PARLEY_OK;
 }
 
-static parley_status read_file(pl_dict_locs *L, const char *path, pl_buf *msg)
+static parley_status read_listed(void *L, const char *path, const char *text, size_t len,
+                                 pl_buf *msg)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        pl_buf_printf(msg, "%s: %s", path, strerror(errno));
-        return PARLEY_EIO;
-    }
-    pl_buf text = {0};
-    char chunk[65536];
-    size_t got;
-    parley_status rc = PARLEY_OK;
-    while (rc == PARLEY_OK && (got = fread(chunk, 1, sizeof chunk, f)) > 0)
-        if (pl_buf_append(&text, chunk, got)) rc = PARLEY_ENOMEM;
-    if (rc == PARLEY_OK && ferror(f)) {
-        pl_buf_printf(msg, "%s: read error", path);
-        rc = PARLEY_EIO;
-    }
-    fclose(f);
-    if (rc == PARLEY_OK) rc = read_one(L, path, text.data ? text.data : "", text.len, msg);
-    pl_buf_free(&text);
-    return rc;
-}
-
-static int ends_with(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), e = strlen(suffix);
-    return n > e && !strcmp(s + n - e, suffix);
-}
-
-/* load.c's order, which must stay the same: by name, and maps of event codes (.map) after
- * the event tables they refer to. */
-static int compare_names(const void *a, const void *b)
-{
-    const char *x = *(char *const *)a, *y = *(char *const *)b;
-    int xmap = ends_with(x, ".map"), ymap = ends_with(y, ".map");
-    if (xmap != ymap) return xmap - ymap;
-    return strcmp(x, y);
-}
-
-/* The dictionary files of a directory in load.c's order. */
-static parley_status read_dir(pl_dict_locs *L, const char *dir, pl_buf *msg)
-{
-    DIR *dh = opendir(dir);
-    if (!dh) {
-        pl_buf_printf(msg, "%s: %s", dir, strerror(errno));
-        return PARLEY_EIO;
-    }
-    char **names = NULL;
-    size_t n = 0, cap = 0;
-    parley_status rc = PARLEY_OK;
-    struct dirent *e;
-    while (rc == PARLEY_OK && (e = readdir(dh))) {
-        enum pl_dict_kind kind;
-        enum pl_dict_format format;
-        if (e->d_name[0] == '.' || pl_dict_detect(e->d_name, "", 0, &kind, &format)) continue;
-        char *full = malloc(strlen(dir) + strlen(e->d_name) + 2);
-        if (!full || PL_GROW(names, cap, n + 1)) {
-            free(full);
-            rc = PARLEY_ENOMEM;
-            break;
-        }
-        sprintf(full, "%s/%s", dir, e->d_name);
-        names[n++] = full;
-    }
-    closedir(dh);
-    if (n) qsort(names, n, sizeof *names, compare_names);
-    for (size_t i = 0; i < n; i++) {
-        if (rc == PARLEY_OK) rc = read_file(L, names[i], msg);
-        free(names[i]);
-    }
-    free(names);
-    return rc;
-}
-
-static parley_status read_path(pl_dict_locs *L, const char *path, pl_buf *msg)
-{
-    for (const char *p = path;;) {
-        const char *colon = strchr(p, ':');
-        size_t len = colon ? (size_t)(colon - p) : strlen(p);
-        if (len) {
-            char *one = strndup(p, len);
-            if (!one) return PARLEY_ENOMEM;
-            struct stat sb;
-            parley_status rc;
-            if (stat(one, &sb) != 0) {
-                pl_buf_printf(msg, "%s: %s", one, strerror(errno));
-                rc = PARLEY_EIO;
-            } else {
-                rc = S_ISDIR(sb.st_mode) ? read_dir(L, one, msg) : read_file(L, one, msg);
-            }
-            free(one);
-            if (rc != PARLEY_OK) return rc;
-        }
-        if (!colon) return PARLEY_OK;
-        p = colon + 1;
-    }
+    return read_one(L, path, text, len, msg);
 }
 
 parley_status pl_dict_locs_build(pl_dict_locs *L, const pl_sources *src, pl_buf *msg)
@@ -386,7 +292,7 @@ parley_status pl_dict_locs_build(pl_dict_locs *L, const pl_sources *src, pl_buf 
     for (size_t i = 0; src && i < src->n; i++) {
         const pl_source *s = &src->v[i];
         parley_status rc = s->text ? read_one(L, s->path, s->text, s->len, msg)
-                                   : read_path(L, s->path, msg);
+                                   : pl_dict_each_file(s->path, read_listed, L, msg);
         if (rc != PARLEY_OK) return rc;
     }
     return PARLEY_OK;

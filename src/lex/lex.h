@@ -182,6 +182,12 @@ typedef struct pl_dict {
 
 int pl_dict_init(pl_dict *d);
 void pl_dict_free(pl_dict *d);
+/* Calls fn with the whole text of every dictionary file of a path (a file, a directory, or
+ * ':'-joined list of both), in the order loading uses: directories by name, .map files
+ * after the event tables they refer to. Stops at the first status that is not PARLEY_OK. */
+typedef parley_status (*pl_file_fn)(void *arg, const char *path, const char *text, size_t len,
+                                    pl_buf *msg);
+parley_status pl_dict_each_file(const char *path, pl_file_fn fn, void *arg, pl_buf *msg);
 /* Loads a file or directory or ':'-joined list; PARLEY_EIO with msg set on unreadable paths. */
 parley_status pl_dict_load_path(pl_dict *d, const char *path, pl_buf *msg);
 parley_status pl_dict_load_text(pl_dict *d, const char *name, const char *text, size_t len,

@@ -214,7 +214,8 @@ static int read_whole(FILE *f, pl_buf *b)
     return 0;
 }
 
-static parley_status load_file(pl_dict *d, const char *path, pl_buf *msg)
+/* Reads one file whole and hands it to fn. */
+static parley_status each_in_file(const char *path, pl_file_fn fn, void *arg, pl_buf *msg)
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
@@ -230,7 +231,7 @@ static parley_status load_file(pl_dict *d, const char *path, pl_buf *msg)
         pl_buf_printf(msg, "%s: %s", path, strerror(errno));
         rc = errno == ENOMEM ? PARLEY_ENOMEM : PARLEY_EIO;
     } else {
-        rc = pl_dict_load_text(d, path, text.data ? text.data : "", text.len, msg);
+        rc = fn(arg, path, text.data ? text.data : "", text.len, msg);
     }
     pl_buf_free(&text);
     return rc;
@@ -246,8 +247,8 @@ static int compare_names(const void *a, const void *b)
     return strcmp(x, y);
 }
 
-/* Every dictionary file of a directory, in name order so loads are reproducible. */
-static parley_status load_dir(pl_dict *d, const char *dir, pl_buf *msg)
+/* Every dictionary file of a directory, in that order. */
+static parley_status each_in_dir(const char *dir, pl_file_fn fn, void *arg, pl_buf *msg)
 {
     DIR *dh = opendir(dir);
     if (!dh) {
@@ -274,17 +275,16 @@ static parley_status load_dir(pl_dict *d, const char *dir, pl_buf *msg)
     closedir(dh);
     if (n) qsort(names, n, sizeof *names, compare_names);
     for (size_t i = 0; i < n; i++) {
-        if (rc == PARLEY_OK) rc = load_file(d, names[i], msg);
+        if (rc == PARLEY_OK) rc = each_in_file(names[i], fn, arg, msg);
         free(names[i]);
     }
     free(names);
     return rc;
 }
 
-parley_status pl_dict_load_path(pl_dict *d, const char *path, pl_buf *msg)
+parley_status pl_dict_each_file(const char *path, pl_file_fn fn, void *arg, pl_buf *msg)
 {
-    const char *p = path;
-    for (;;) {
+    for (const char *p = path;;) {
         const char *colon = strchr(p, ':');
         size_t len = colon ? (size_t)(colon - p) : strlen(p);
         if (len) {
@@ -296,7 +296,8 @@ parley_status pl_dict_load_path(pl_dict *d, const char *path, pl_buf *msg)
                 pl_buf_printf(msg, "%s: %s", one, strerror(errno));
                 rc = PARLEY_EIO;
             } else {
-                rc = S_ISDIR(sb.st_mode) ? load_dir(d, one, msg) : load_file(d, one, msg);
+                rc = S_ISDIR(sb.st_mode) ? each_in_dir(one, fn, arg, msg)
+                                         : each_in_file(one, fn, arg, msg);
             }
             free(one);
             if (rc != PARLEY_OK) return rc;
@@ -304,4 +305,15 @@ parley_status pl_dict_load_path(pl_dict *d, const char *path, pl_buf *msg)
         if (!colon) return PARLEY_OK;
         p = colon + 1;
     }
+}
+
+static parley_status load_text(void *d, const char *path, const char *text, size_t len,
+                               pl_buf *msg)
+{
+    return pl_dict_load_text(d, path, text, len, msg);
+}
+
+parley_status pl_dict_load_path(pl_dict *d, const char *path, pl_buf *msg)
+{
+    return pl_dict_each_file(path, load_text, d, msg);
 }
