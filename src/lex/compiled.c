@@ -67,6 +67,16 @@ static void put_u64map(writer *w, const pl_u64map *m)
     put(w, m->vals, m->nslots * sizeof *m->vals);
 }
 
+/* A string map as it is in memory: its strings by id, then its slot table, so that loading
+ * hashes nothing. */
+static void put_strmap(writer *w, const pl_strmap *m)
+{
+    put_u64(w, m->count);
+    put_u64(w, m->nslots);
+    for (uint32_t id = 1; id <= m->count; id++) put_str(w, pl_strmap_str(m, id));
+    put(w, m->slots, m->nslots * sizeof *m->slots);
+}
+
 static void put_items(writer *w, const pl_pat_item *items, uint16_t n)
 {
     put_u32(w, n);
@@ -184,17 +194,13 @@ static int collect_forms(forms *f)
 
 static void put_forms(writer *w, const pl_strmap *map, const uint32_t *lemma)
 {
-    put_u64(w, map->count);
-    for (uint32_t id = 1; id <= map->count; id++) {
-        put_str(w, pl_strmap_str(map, id));
-        put_u32(w, lemma[id]);
-    }
+    put_strmap(w, map);
+    for (uint32_t id = 1; id <= map->count; id++) put_u32(w, lemma[id]);
 }
 
 static void put_tables(writer *w, const pl_dict *d)
 {
-    put_u64(w, d->vocab.count);
-    for (uint32_t id = 1; id <= d->vocab.count; id++) put_str(w, pl_strmap_str(&d->vocab, id));
+    put_strmap(w, &d->vocab);
     put(w, d->lemma_of, (d->vocab.count + 1) * sizeof *d->lemma_of);
     put_actors(w, d);
     put_u64(w, d->nagents);
@@ -400,11 +406,14 @@ static void get_u64map(reader *r, pl_u64map *m)
 
 static const pl_pat_item *get_items(reader *r, uint16_t *n, int depth)
 {
+    static const pl_pat_item none[1];
     uint32_t count = get_u32(r);
     if (r->bad || count > 1024 || depth > 2) {
         r->bad = 1;
         return NULL;
     }
+    *n = 0;
+    if (count == 0) return none; /* most items have no alternatives: no allocation */
     pl_pat_item *items = pl_arena_alloc(&r->d->arena, (count ? count : 1) * sizeof *items);
     if (!items) {
         r->bad = 1;
@@ -452,7 +461,8 @@ static void get_actors(reader *r)
             if (!a->codes[k].code) r->bad = 1;
         }
         a->ncodes = nc;
-        if (!r->bad && !pl_strmap_intern(&d->actor_ids, a->id, strlen(a->id))) r->bad = 1;
+        if (!r->bad && !pl_strmap_intern_borrowed(&d->actor_ids, a->id, strlen(a->id)))
+            r->bad = 1;
     }
 }
 
@@ -515,20 +525,48 @@ static void get_entries(reader *r)
         e->plover = get_str(r);
         e->plover_mode = get_str(r);
         d->nevents = i + 1;
-        if (!e->code || !e->name || !pl_strmap_intern(&d->event_ids, e->code, strlen(e->code)))
+        if (!e->code || !e->name ||
+            !pl_strmap_intern_borrowed(&d->event_ids, e->code, strlen(e->code)))
             r->bad = 1;
     }
+}
+
+/* A string map image (put_strmap) into an empty map; its strings stay in the table. */
+static void get_strmap(reader *r, pl_strmap *m)
+{
+    size_t n = get_count(r, 4), nslots = get_count(r, 0);
+    if (r->bad || nslots < 2 * n + 1 || (nslots & (nslots - 1)) || nslots > (1u << 30)) {
+        r->bad = 1;
+        return;
+    }
+    m->strs = malloc((n + 1) * sizeof *m->strs);
+    m->lens = malloc((n + 1) * sizeof *m->lens);
+    if (!m->strs || !m->lens) {
+        r->bad = 1;
+        return;
+    }
+    m->cap = n + 1;
+    m->borrowed = 1;
+    m->strs[0] = NULL;
+    m->lens[0] = 0;
+    for (size_t id = 1; id <= n && !r->bad; id++) {
+        m->strs[id] = (char *)get_str(r);
+        m->lens[id] = m->strs[id] ? (uint32_t)strlen(m->strs[id]) : 0;
+        if (!m->strs[id]) r->bad = 1;
+        m->count = id;
+    }
+    m->slots = get_array(r, nslots, sizeof *m->slots);
+    m->nslots = r->bad ? 0 : nslots;
+    /* Every slot names an id that exists, and empty slots remain (so probing stops). */
+    for (size_t i = 0; !r->bad && i < nslots; i++)
+        if (m->slots[i] > n) r->bad = 1;
 }
 
 static void get_vocab(reader *r)
 {
     pl_dict *d = r->d;
-    size_t n = get_count(r, 4);
-    for (size_t id = 1; id <= n && !r->bad; id++) {
-        const char *w = get_str(r);
-        /* Ids must come back as they were: a duplicate string would shift them. */
-        if (!w || pl_strmap_intern(&d->vocab, w, strlen(w)) != id) r->bad = 1;
-    }
+    get_strmap(r, &d->vocab);
+    size_t n = d->vocab.count;
     d->lemma_of = get_array(r, n + 1, sizeof *d->lemma_of);
     d->lemma_cap = r->bad ? 0 : n + 1;
 }
@@ -556,17 +594,13 @@ static void get_trie(reader *r)
 static void get_forms(reader *r)
 {
     pl_dict *d = r->d;
-    size_t n = get_count(r, 5), cap = 0;
+    get_strmap(r, &d->forms);
+    size_t n = d->forms.count, cap = 0;
     if (r->bad || PL_GROW(d->form_lemma, cap, n + 1)) {
         r->bad = 1;
         return;
     }
     for (size_t id = 1; id <= n && !r->bad; id++) {
-        const char *form = get_str(r);
-        if (!form || pl_strmap_intern(&d->forms, form, strlen(form)) != id) {
-            r->bad = 1;
-            return;
-        }
         d->form_lemma[id] = get_u32(r);
         if (d->form_lemma[id] > d->vocab.count) r->bad = 1;
     }

@@ -36,7 +36,7 @@ void pl_strmap_init(pl_strmap *m)
 
 void pl_strmap_free(pl_strmap *m)
 {
-    for (size_t i = 1; i <= m->count; i++) free(m->strs[i]);
+    for (size_t i = 1; !m->borrowed && i <= m->count; i++) free(m->strs[i]);
     free(m->strs);
     free(m->lens);
     free(m->slots);
@@ -73,26 +73,41 @@ static int strmap_rehash(pl_strmap *m, size_t nslots)
     return 0;
 }
 
-uint32_t pl_strmap_intern(pl_strmap *m, const char *s, size_t len)
+static uint32_t strmap_add(pl_strmap *m, const char *s, size_t len, int borrow)
 {
     if ((m->count + 1) * 2 >= m->nslots && strmap_rehash(m, m->nslots ? m->nslots * 2 : 64))
         return 0;
     size_t slot = strmap_find(m, s, len, pl_hash_bytes(s, len));
     if (m->slots[slot]) return m->slots[slot];
+    if (m->count == 0) m->borrowed = borrow;
+    if (m->borrowed != borrow) return 0;
     /* Both arrays grow from the same capacity, so they stay the same size. */
     size_t need = m->count + 2, strs_cap = m->cap, lens_cap = m->cap;
     if (PL_GROW(m->strs, strs_cap, need) || PL_GROW(m->lens, lens_cap, need)) return 0;
     m->cap = strs_cap;
-    char *copy = malloc(len + 1);
-    if (!copy) return 0;
-    memcpy(copy, s, len);
-    copy[len] = 0;
+    char *copy = (char *)s;
+    if (!borrow) {
+        copy = malloc(len + 1);
+        if (!copy) return 0;
+        memcpy(copy, s, len);
+        copy[len] = 0;
+    }
     uint32_t id = (uint32_t)++m->count;
     m->strs[0] = NULL;
     m->strs[id] = copy;
     m->lens[id] = (uint32_t)len;
     m->slots[slot] = id;
     return id;
+}
+
+uint32_t pl_strmap_intern(pl_strmap *m, const char *s, size_t len)
+{
+    return strmap_add(m, s, len, 0);
+}
+
+uint32_t pl_strmap_intern_borrowed(pl_strmap *m, const char *s, size_t len)
+{
+    return strmap_add(m, s, len, 1);
 }
 
 void pl_u64map_init(pl_u64map *m)

@@ -57,6 +57,7 @@ typedef struct pl_strmap {
     char **strs;             /* strs[id] */
     uint32_t *lens;
     size_t count, cap;       /* count = number of ids (ids 1..count) */
+    int borrowed;            /* strings belong to someone else (pl_strmap_intern_borrowed) */
 } pl_strmap;
 
 void pl_strmap_init(pl_strmap *m);
@@ -65,6 +66,9 @@ void pl_strmap_free(pl_strmap *m);
 uint32_t pl_strmap_get(const pl_strmap *m, const char *s, size_t len);
 /* The id of s, adding it if absent; 0 when out of memory. */
 uint32_t pl_strmap_intern(pl_strmap *m, const char *s, size_t len);
+/* The same, keeping s itself (NUL-terminated, outliving the map) instead of a copy. A map is
+ * either borrowing or copying, never both: the first call decides. */
+uint32_t pl_strmap_intern_borrowed(pl_strmap *m, const char *s, size_t len);
 static inline const char *pl_strmap_str(const pl_strmap *m, uint32_t id) { return m->strs[id]; }
 
 /* u64map: 64-bit keys (never UINT64_MAX) to 32-bit values. */
