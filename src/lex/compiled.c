@@ -17,8 +17,9 @@ static const char magic[8] = {'P', 'A', 'R', 'L', 'E', 'Y', 'D', '1'};
 /* ---- writing ------------------------------------------------------------------------------- */
 
 typedef struct writer {
-    pl_buf b;                /* the body */
-    pl_strmap strings;       /* every distinct string once: the body refers to them by id */
+    pl_buf b;                /* what is being written */
+    pl_strmap *strings;      /* every distinct string once: the body refers to them by id */
+    pl_strmap *lists;        /* every distinct item list once (synonyms share theirs) */
     int failed;
 } writer;
 
@@ -39,7 +40,7 @@ static void put_str(writer *w, const char *s)
         put_u32(w, NO_STRING);
         return;
     }
-    uint32_t id = pl_strmap_intern(&w->strings, s, strlen(s));
+    uint32_t id = pl_strmap_intern(w->strings, s, strlen(s));
     if (!id) w->failed = 1;
     put_u32(w, id - 1);
 }
@@ -48,14 +49,20 @@ static void put_str(writer *w, const char *s)
  * the load time FNV would on megabytes. */
 static uint64_t checksum(const void *data, size_t len)
 {
+    /* Four independent lanes, so the multiplies of one round overlap. */
     const unsigned char *p = data;
-    uint64_t h = 0x9E3779B97F4A7C15ULL ^ len, k;
+    uint64_t lane[4] = {0x9E3779B97F4A7C15ULL ^ len, 0xC2B2AE3D27D4EB4FULL, 0x165667B19E3779F9ULL,
+                        0x27D4EB2F165667C5ULL};
     size_t i = 0;
-    for (; i + 8 <= len; i += 8) {
-        memcpy(&k, p + i, 8);
-        h = (h ^ (k * 0xff51afd7ed558ccdULL)) * 0xc4ceb9fe1a85ec53ULL;
-        h ^= h >> 29;
+    for (; i + 32 <= len; i += 32) {
+        for (int k = 0; k < 4; k++) {
+            uint64_t v;
+            memcpy(&v, p + i + 8 * k, 8);
+            lane[k] = (lane[k] ^ v) * 0xff51afd7ed558ccdULL;
+            lane[k] ^= lane[k] >> 31;
+        }
     }
+    uint64_t h = lane[0] ^ (lane[1] * 3) ^ (lane[2] * 5) ^ (lane[3] * 7);
     return h ^ pl_hash_bytes(p + i, len - i);
 }
 
@@ -87,6 +94,18 @@ static void put_items(writer *w, const pl_pat_item *items, uint16_t n)
         put_str(w, items[i].stem);
         put_items(w, items[i].alts, items[i].nalts);
     }
+}
+
+/* An item list by its id in the file's table of lists: TABARI and PETRARCH give every
+ * synonym of a verb the same items, so 59,000 patterns share a few thousand lists. */
+static void put_item_list(writer *w, const pl_pat_item *items, uint16_t n)
+{
+    writer one = {{0}, w->strings, w->lists, 0};
+    put_items(&one, items, n);
+    uint32_t id = one.failed ? 0 : pl_strmap_intern(w->lists, one.b.data, one.b.len);
+    if (!id) w->failed = 1;
+    put_u32(w, id - 1);
+    pl_buf_free(&one.b);
 }
 
 static void put_actors(writer *w, const pl_dict *d)
@@ -126,8 +145,8 @@ static void put_verbs(writer *w, const pl_dict *d)
         put_u8(w, v->default_target);
         put_u32(w, v->rank);
         put_u32(w, v->key);
-        put_items(w, v->before, v->nbefore);
-        put_items(w, v->after, v->nafter);
+        put_item_list(w, v->before, v->nbefore);
+        put_item_list(w, v->after, v->nafter);
     }
 }
 
@@ -203,6 +222,7 @@ static void put_tables(writer *w, const pl_dict *d)
     put_strmap(w, &d->vocab);
     put(w, d->lemma_of, (d->vocab.count + 1) * sizeof *d->lemma_of);
     put_actors(w, d);
+    put_strmap(w, &d->actor_ids);
     put_u64(w, d->nagents);
     for (size_t i = 0; i < d->nagents; i++) {
         put_str(w, d->agents[i].code);
@@ -219,6 +239,7 @@ static void put_tables(writer *w, const pl_dict *d)
         put_str(w, e->plover);
         put_str(w, e->plover_mode);
     }
+    put_strmap(w, &d->event_ids);
     put_u64(w, d->nphrases);
     put(w, d->phrases, d->nphrases * sizeof *d->phrases);
     put_u32(w, d->nnodes);
@@ -245,27 +266,33 @@ parley_status pl_dict_save(const pl_dict *d, const char *path, pl_buf *msg)
         pl_buf_printf(msg, "cannot list the word forms (WordNet's data, or memory)");
         return PARLEY_ENOMEM;
     }
-    writer w = {0};
-    pl_strmap_init(&w.strings);
+    pl_strmap strings, lists;
+    pl_strmap_init(&strings);
+    pl_strmap_init(&lists);
+    writer w = {{0}, &strings, &lists, 0};
     put_tables(&w, d);
     if (d->from_compiled) put_forms(&w, &d->forms, d->form_lemma);
     else put_forms(&w, &f.map, f.lemma);
     pl_strmap_free(&f.map);
     free(f.lemma);
-    /* The file: header, string table, body; the checksum covers all after the header. */
-    writer file = {0};
+    /* The file: header, strings, item lists, body; the checksum covers all but the header. */
+    writer file = {{0}, NULL, NULL, 0};
     put(&file, magic, sizeof magic);
     put_u32(&file, BYTE_ORDER_MARK);
     put_u64(&file, d->content_hash);
     put_u64(&file, 0);
     size_t covered = file.b.len;
-    put_u64(&file, w.strings.count);
-    for (uint32_t id = 1; id <= w.strings.count; id++) {
-        put_u32(&file, w.strings.lens[id]);
-        put(&file, pl_strmap_str(&w.strings, id), w.strings.lens[id]);
+    const pl_strmap *tables[] = {&strings, &lists};
+    for (int t = 0; t < 2; t++) {
+        put_u64(&file, tables[t]->count);
+        for (uint32_t id = 1; id <= tables[t]->count; id++) {
+            put_u32(&file, tables[t]->lens[id]);
+            put(&file, pl_strmap_str(tables[t], id), tables[t]->lens[id]);
+        }
     }
     put(&file, w.b.data, w.b.len);
-    pl_strmap_free(&w.strings);
+    pl_strmap_free(&strings);
+    pl_strmap_free(&lists);
     pl_buf_free(&w.b);
     if (w.failed || file.failed) {
         pl_buf_free(&file.b);
@@ -297,6 +324,9 @@ typedef struct reader {
     int bad;
     const char **strings;    /* the string table, copied once into the arena */
     uint32_t nstrings;
+    const pl_pat_item **lists; /* the item lists, read once */
+    uint16_t *list_n;
+    uint32_t nlists;
 } reader;
 
 static int take(reader *r, void *out, size_t n)
@@ -431,6 +461,75 @@ static const pl_pat_item *get_items(reader *r, uint16_t *n, int depth)
     return items;
 }
 
+/* A string map image (put_strmap) into an empty map; its strings stay in the table. */
+static void get_strmap(reader *r, pl_strmap *m)
+{
+    size_t n = get_count(r, 4), nslots = get_count(r, 0);
+    if (r->bad || (n && nslots < 2 * n + 1) || (nslots & (nslots - 1)) || nslots > (1u << 30)) {
+        r->bad = 1;
+        return;
+    }
+    m->strs = malloc((n + 1) * sizeof *m->strs);
+    m->lens = malloc((n + 1) * sizeof *m->lens);
+    if (!m->strs || !m->lens) {
+        r->bad = 1;
+        return;
+    }
+    m->cap = n + 1;
+    m->borrowed = 1;
+    m->strs[0] = NULL;
+    m->lens[0] = 0;
+    for (size_t id = 1; id <= n && !r->bad; id++) {
+        m->strs[id] = (char *)get_str(r);
+        m->lens[id] = m->strs[id] ? (uint32_t)strlen(m->strs[id]) : 0;
+        if (!m->strs[id]) r->bad = 1;
+        m->count = id;
+    }
+    m->slots = get_array(r, nslots, sizeof *m->slots);
+    m->nslots = r->bad ? 0 : nslots;
+    /* Every slot names an id that exists, and empty slots remain (so probing stops). */
+    for (size_t i = 0; !r->bad && i < nslots; i++)
+        if (m->slots[i] > n) r->bad = 1;
+}
+
+/* The table of item lists: each parsed once; patterns then point at them. */
+static void get_item_lists(reader *r)
+{
+    size_t n = get_count(r, 4);
+    if (r->bad) return;
+    r->lists = pl_arena_alloc(&r->d->arena, (n + 1) * sizeof *r->lists);
+    r->list_n = pl_arena_alloc(&r->d->arena, (n + 1) * sizeof *r->list_n);
+    if (!r->lists || !r->list_n) {
+        r->bad = 1;
+        return;
+    }
+    for (size_t i = 0; i < n && !r->bad; i++) {
+        uint32_t len = get_u32(r);
+        if (r->bad || len > (size_t)(r->end - r->p)) {
+            r->bad = 1;
+            return;
+        }
+        reader one = *r;
+        one.end = r->p + len;
+        r->lists[i] = get_items(&one, &r->list_n[i], 0);
+        if (one.bad || one.p != one.end) r->bad = 1;
+        r->p += len;
+    }
+    r->nlists = (uint32_t)n;
+}
+
+static const pl_pat_item *get_item_list(reader *r, uint16_t *n)
+{
+    uint32_t id = get_u32(r);
+    if (r->bad || id >= r->nlists) {
+        r->bad = 1;
+        *n = 0;
+        return NULL;
+    }
+    *n = r->list_n[id];
+    return r->lists[id];
+}
+
 static void get_actors(reader *r)
 {
     pl_dict *d = r->d;
@@ -450,7 +549,10 @@ static void get_actors(reader *r)
         a->file = get_str(r);
         a->line = (long)get_i64(r);
         size_t nc = get_count(r, 12);
-        if (!a->id || !a->type || r->bad || PL_GROW(a->codes, a->codes_cap, nc + 1)) {
+        /* In the arena, not one malloc per entry (pl_dict_free knows: from_compiled). */
+        a->codes = r->bad ? NULL : pl_arena_alloc(&d->arena, (nc + 1) * sizeof *a->codes);
+        a->codes_cap = nc + 1;
+        if (!a->id || !a->type || !a->codes) {
             r->bad = 1;
             return;
         }
@@ -461,9 +563,10 @@ static void get_actors(reader *r)
             if (!a->codes[k].code) r->bad = 1;
         }
         a->ncodes = nc;
-        if (!r->bad && !pl_strmap_intern_borrowed(&d->actor_ids, a->id, strlen(a->id)))
-            r->bad = 1;
     }
+    /* The ID map, as written: entry IDs by index + 1. */
+    get_strmap(r, &d->actor_ids);
+    if (!r->bad && d->actor_ids.count != d->nactors) r->bad = 1;
 }
 
 static void get_verbs(reader *r)
@@ -489,8 +592,8 @@ static void get_verbs(reader *r)
         v->default_target = get_u8(r);
         v->rank = get_u32(r);
         v->key = get_u32(r);
-        v->before = get_items(r, &v->nbefore, 0);
-        v->after = get_items(r, &v->nafter, 0);
+        v->before = get_item_list(r, &v->nbefore);
+        v->after = get_item_list(r, &v->nafter);
         if (!v->code || !v->text || !v->file) r->bad = 1;
         d->nverbs = i + 1;
     }
@@ -525,41 +628,10 @@ static void get_entries(reader *r)
         e->plover = get_str(r);
         e->plover_mode = get_str(r);
         d->nevents = i + 1;
-        if (!e->code || !e->name ||
-            !pl_strmap_intern_borrowed(&d->event_ids, e->code, strlen(e->code)))
-            r->bad = 1;
+        if (!e->code || !e->name) r->bad = 1;
     }
-}
-
-/* A string map image (put_strmap) into an empty map; its strings stay in the table. */
-static void get_strmap(reader *r, pl_strmap *m)
-{
-    size_t n = get_count(r, 4), nslots = get_count(r, 0);
-    if (r->bad || nslots < 2 * n + 1 || (nslots & (nslots - 1)) || nslots > (1u << 30)) {
-        r->bad = 1;
-        return;
-    }
-    m->strs = malloc((n + 1) * sizeof *m->strs);
-    m->lens = malloc((n + 1) * sizeof *m->lens);
-    if (!m->strs || !m->lens) {
-        r->bad = 1;
-        return;
-    }
-    m->cap = n + 1;
-    m->borrowed = 1;
-    m->strs[0] = NULL;
-    m->lens[0] = 0;
-    for (size_t id = 1; id <= n && !r->bad; id++) {
-        m->strs[id] = (char *)get_str(r);
-        m->lens[id] = m->strs[id] ? (uint32_t)strlen(m->strs[id]) : 0;
-        if (!m->strs[id]) r->bad = 1;
-        m->count = id;
-    }
-    m->slots = get_array(r, nslots, sizeof *m->slots);
-    m->nslots = r->bad ? 0 : nslots;
-    /* Every slot names an id that exists, and empty slots remain (so probing stops). */
-    for (size_t i = 0; !r->bad && i < nslots; i++)
-        if (m->slots[i] > n) r->bad = 1;
+    get_strmap(r, &d->event_ids);
+    if (!r->bad && d->event_ids.count != d->nevents) r->bad = 1;
 }
 
 static void get_vocab(reader *r)
@@ -669,7 +741,11 @@ parley_status pl_dict_load_compiled(pl_dict *d, const char *name, const char *da
     free(d->phrases);
     d->phrases = NULL;
     d->nphrases = d->phrases_cap = 0;
+    /* From here the dictionary holds arena memory the text loaders do not expect: it takes
+     * nothing else, even when this load fails. */
+    d->from_compiled = 1;
     get_strings(&r);
+    get_item_lists(&r);
     get_vocab(&r);
     get_actors(&r);
     get_entries(&r);
@@ -682,6 +758,5 @@ parley_status pl_dict_load_compiled(pl_dict *d, const char *name, const char *da
     d->content_hash = hash;
     snprintf(d->hash_hex, sizeof d->hash_hex, "%016llx", (unsigned long long)hash);
     d->compiled = 1;
-    d->from_compiled = 1;
     return PARLEY_OK;
 }

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 
 /* ---- files --------------------------------------------------------------------------------- */
@@ -158,8 +159,9 @@ parley_status pl_dict_load_text(pl_dict *d, const char *name, const char *text, 
                            ".discards or .events, or a TABARI or PETRARCH dictionary)", name);
         return PARLEY_EINVAL;
     }
-    if (d->compiled) {
-        pl_buf_printf(msg, "%s: dictionaries are already compiled", name);
+    if (d->compiled || d->from_compiled) {
+        pl_buf_printf(msg, "%s: dictionaries are already compiled (or a compiled file was "
+                           "loaded)", name);
         return PARLEY_EINVAL;
     }
     pl_dict_source st = {d, pl_arena_strdup(&d->arena, name), 0, -1};
@@ -214,13 +216,24 @@ static int read_whole(FILE *f, pl_buf *b)
     return 0;
 }
 
-/* Reads one file whole and hands it to fn. */
+/* Reads one file whole and hands it to fn. A regular file is mapped, not copied: a compiled
+ * dictionary of megabytes is then read where it lies. */
 static parley_status each_in_file(const char *path, pl_file_fn fn, void *arg, pl_buf *msg)
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
         pl_buf_printf(msg, "%s: %s", path, strerror(errno));
         return PARLEY_EIO;
+    }
+    struct stat sb;
+    if (fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0) {
+        void *map = mmap(NULL, (size_t)sb.st_size, PROT_READ, MAP_PRIVATE, fileno(f), 0);
+        if (map != MAP_FAILED) {
+            fclose(f);
+            parley_status rc = fn(arg, path, map, (size_t)sb.st_size, msg);
+            munmap(map, (size_t)sb.st_size);
+            return rc;
+        }
     }
     pl_buf text = {0};
     errno = 0;

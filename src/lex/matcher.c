@@ -33,7 +33,8 @@ int pl_dict_init(pl_dict *d)
 
 void pl_dict_free(pl_dict *d)
 {
-    for (size_t i = 0; i < d->nactors; i++) free(d->actors[i].codes);
+    /* A compiled file's code arrays live in the arena. */
+    for (size_t i = 0; !d->from_compiled && i < d->nactors; i++) free(d->actors[i].codes);
     free(d->actors);
     free(d->agents);
     free(d->verbs);
