@@ -4,6 +4,7 @@
  * "Kimiko Hirata, director of ..."). Verb patterns read only this analysis. */
 #include "code/code.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* ---- token classes ------------------------------------------------------------------------ */
@@ -582,4 +583,48 @@ int pl_remember_sentence(const parley_ctx *ctx, pl_story_state *st, const pl_sen
             return -1;
     }
     return 0;
+}
+
+/* ---- a story's analysis ------------------------------------------------------------------ */
+
+void pl_analysis_init(pl_analysis *a, const char *text, int32_t date)
+{
+    memset(a, 0, sizeof *a);
+    pl_arena_init(&a->st.arena, 32 * 1024);
+    pl_strmap_init(&a->st.names);
+    pl_strmap_init(&a->st.places);
+    a->st.date = date;
+    a->s.text = text;
+}
+
+int pl_analysis_sentence(const parley_ctx *ctx, pl_analysis *a, pl_span span)
+{
+    pl_sentence *s = &a->s;
+    pl_tokens_clear(&s->toks);
+    if (pl_tokenize(&s->toks, s->text, span)) return -1;
+    s->first = 0;
+    s->n = s->toks.n;
+    s->nchunks = 0;
+    s->matches.n = 0;
+    if (s->n == 0) return 0;
+    pl_lex_assign_ids(&ctx->dict, &s->toks, 0, s->n);
+    return pl_analyse_sentence(ctx, &a->st, s);
+}
+
+void pl_analysis_free(pl_analysis *a)
+{
+    pl_sentence *s = &a->s;
+    pl_tokens_free(&s->toks);
+    free(s->matches.v);
+    free(s->match_of);
+    free(s->cls);
+    free(s->chunks);
+    free(s->chunk_at);
+    free(s->chunk_ending);
+    free(s->anchor);
+    pl_strmap_free(&a->st.names);
+    pl_strmap_free(&a->st.places);
+    free(a->st.name_refs);
+    free(a->st.place_refs);
+    pl_arena_free(&a->st.arena);
 }

@@ -128,6 +128,20 @@ int pl_match_anchor(const parley_ctx *ctx, const pl_sentence *s, size_t v, pl_pa
 /* The subject of the word at v (see pattern.c); -1 if none. */
 int32_t pl_find_subject(const pl_sentence *s, size_t v, int *negated);
 
+/* One story's analysis: its memories and the current sentence. The coder and the dictionary
+ * lookup share it, so that lookup answers what coding does. */
+
+typedef struct pl_analysis {
+    pl_story_state st;
+    pl_sentence s;
+} pl_analysis;
+
+/* `text` must outlive the analysis; date YYYYMMDD, 0 unknown. */
+void pl_analysis_init(pl_analysis *a, const char *text, int32_t date);
+/* Tokenizes and analyses one sentence, as the coder does. 0, or -1 when out of memory. */
+int pl_analysis_sentence(const parley_ctx *ctx, pl_analysis *a, pl_span span);
+void pl_analysis_free(pl_analysis *a);
+
 /* Fills classes, chunks (resolved) and lists for tokens [s->first, s->first + s->n). */
 int pl_analyse_sentence(const parley_ctx *ctx, pl_story_state *st, pl_sentence *s);
 /* 1 if token i is a lower-case word ending in -ly (an adverb, most of the time). */

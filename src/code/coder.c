@@ -46,8 +46,7 @@ static size_t target_list(const pl_sentence *s, int32_t k, int32_t *out, size_t 
 typedef struct coding {
     const parley_ctx *ctx;
     const parley_story *story;
-    pl_story_state st;
-    pl_sentence s;
+    pl_analysis an;
     parley_events *out;
     size_t sentence_events; /* index of this sentence's first event in out */
     unsigned sentence_no;
@@ -61,7 +60,7 @@ static const char *keep(coding *cd, const char *s)
 
 static int set_actor(coding *cd, parley_actor *a, const pl_chunk *c)
 {
-    const pl_sentence *s = &cd->s;
+    const pl_sentence *s = &cd->an.s;
     size_t x = s->toks.v[c->start].start, y = s->toks.v[c->end - 1].end;
     a->text = pl_arena_strndup(&cd->out->arena, s->text + x, y - x);
     a->code = keep(cd, c->code);
@@ -87,8 +86,8 @@ static const pl_place_ref *event_place(const coding *cd, const char *code,
 {
     /* A visit happens where it goes; anything else where the sentence or story is. */
     if (!strcmp(code, "042") && target->place.name) return &target->place;
-    if (cd->s.place.name) return &cd->s.place;
-    if (cd->st.context.name) return &cd->st.context;
+    if (cd->an.s.place.name) return &cd->an.s.place;
+    if (cd->an.st.context.name) return &cd->an.st.context;
     return NULL;
 }
 
@@ -141,7 +140,7 @@ static int place_by_other_side(coding *cd, const char *code, pl_chunk *role,
         return 0;
     role->country = other->country;
     role->inferred = 1;
-    role->code = pl_arena_printf(&cd->st.arena, "%s%s", role->country, role->agent);
+    role->code = pl_arena_printf(&cd->an.st.arena, "%s%s", role->country, role->agent);
     return role->code ? 0 : -1;
 }
 
@@ -172,7 +171,7 @@ static int add_event(coding *cd, const pl_pattern_match *m, const char *code,
     e->dict_hash = keep(cd, cd->ctx->dict.hash_hex);
     e->pattern = pl_arena_printf(&cd->out->arena, "%s:%ld %s", file_base(p->file), p->line,
                                  p->text);
-    const pl_token *toks = cd->s.toks.v;
+    const pl_token *toks = cd->an.s.toks.v;
     size_t first = src->start < m->start ? src->start : m->start;
     if (tgt->start < first) first = tgt->start;
     size_t last = (tgt->end > m->end ? tgt->end : m->end) - 1;
@@ -199,7 +198,7 @@ static size_t slot_list(const pl_sentence *s, int32_t chunk, size_t anchor, int3
 
 static int code_anchor(coding *cd, size_t v)
 {
-    const pl_sentence *s = &cd->s;
+    const pl_sentence *s = &cd->an.s;
     pl_pattern_match m;
     if (!pl_match_anchor(cd->ctx, s, v, &m)) return 0;
     const pl_verb_pattern *p = m.pattern;
@@ -240,49 +239,16 @@ static enum discard discard_of(const pl_dict *d, const pl_sentence *s)
 
 static int code_sentence(coding *cd, pl_span span, enum discard *discard)
 {
-    pl_sentence *s = &cd->s;
-    pl_tokens_clear(&s->toks);
-    if (pl_tokenize(&s->toks, s->text, span)) return -1;
-    s->first = 0;
-    s->n = s->toks.n;
+    pl_sentence *s = &cd->an.s;
+    if (pl_analysis_sentence(cd->ctx, &cd->an, span)) return -1;
     if (s->n == 0) return 0;
-    pl_lex_assign_ids(&cd->ctx->dict, &s->toks, 0, s->n);
-    if (pl_analyse_sentence(cd->ctx, &cd->st, s)) return -1;
     *discard = discard_of(&cd->ctx->dict, s);
     if (*discard != KEEP) return 0;
     if (cd->unknown && pl_unknown_sentence(cd->unknown, cd->ctx, s)) return -1;
     cd->sentence_events = cd->out->n;
     for (size_t i = 0; i < s->n; i++)
         if (s->anchor[i] && code_anchor(cd, i)) return -1;
-    return pl_remember_sentence(cd->ctx, &cd->st, s);
-}
-
-static void story_state_init(pl_story_state *st, const parley_story *story)
-{
-    memset(st, 0, sizeof *st);
-    pl_arena_init(&st->arena, 32 * 1024);
-    pl_strmap_init(&st->names);
-    pl_strmap_init(&st->places);
-    const char *date = parley_story_date(story);
-    if (!date || pl_date_parse(date, strlen(date), &st->date)) st->date = 0;
-}
-
-static void coding_free(coding *cd)
-{
-    pl_sentence *s = &cd->s;
-    pl_tokens_free(&s->toks);
-    free(s->matches.v);
-    free(s->match_of);
-    free(s->cls);
-    free(s->chunks);
-    free(s->chunk_at);
-    free(s->chunk_ending);
-    free(s->anchor);
-    pl_strmap_free(&cd->st.names);
-    pl_strmap_free(&cd->st.places);
-    free(cd->st.name_refs);
-    free(cd->st.place_refs);
-    pl_arena_free(&cd->st.arena);
+    return pl_remember_sentence(cd->ctx, &cd->an.st, s);
 }
 
 static int code_story(coding *cd)
@@ -326,10 +292,12 @@ parley_status parley_code_with(parley_ctx *ctx, const parley_story *story,
     cd.unknown = opts ? opts->unknown : NULL;
     cd.out = pl_events_new();
     if (!cd.out) return PARLEY_ENOMEM;
-    story_state_init(&cd.st, story);
-    cd.s.text = parley_story_text(story);
+    const char *date = parley_story_date(story);
+    int32_t day = 0;
+    if (date && pl_date_parse(date, strlen(date), &day)) day = 0;
+    pl_analysis_init(&cd.an, parley_story_text(story), day);
     int rc = code_story(&cd);
-    coding_free(&cd);
+    pl_analysis_free(&cd.an);
     if (rc) {
         parley_events_free(cd.out);
         pl_buf_clear(&ctx->err);

@@ -87,18 +87,6 @@ void pl_count_entries(const pl_dict *d, parley_dict_stats *out);
 /* 1 if `code` (three letters) is a CAMEO agent type: GOV, MIL... */
 int pl_is_cameo_agent(const char *code, size_t len);
 
-/* ---- one story's analysis outside the coder (lookup.c) ----------------------------------- */
-
-typedef struct pl_analysis {
-    pl_story_state st;
-    pl_sentence s;
-} pl_analysis;
-
-/* `text` must outlive the analysis; date YYYYMMDD, 0 unknown. */
-void pl_analysis_init(pl_analysis *a, const char *text, int32_t date);
-/* Tokenizes and analyses one sentence, as the coder does. 0, or -1 when out of memory. */
-int pl_analysis_sentence(const parley_ctx *ctx, pl_analysis *a, pl_span span);
-void pl_analysis_free(pl_analysis *a);
 
 /* ---- unknown names and verbs (unknown.c) --------------------------------------------------- */
 
