@@ -1,7 +1,7 @@
 /* analyse.c: one sentence's analysis. Token classes, then noun-phrase chunks, each resolved
  * to an actor (dictionary entry, country + agent, memory of earlier mentions, place context),
  * then lists of chunks joined by commas and "and", with appositions merged ("Tokyo, Japan";
- * "Kimiko Hirata, director of ..."). Verb patterns read only this analysis. */
+ * "Maria Ortiz, policy director of ..."). Verb patterns read only this analysis. */
 #include "code/code.h"
 
 #include <stdlib.h>
@@ -424,7 +424,7 @@ static int remember_place(pl_story_state *st, const char *key, const pl_place_re
 }
 
 /* Merges b into a when b restates a: "Tokyo, Japan" (a place in a country) or
- * "Kimiko Hirata, International Director of ..." (a name, then its title). */
+ * "Maria Ortiz, policy director of ..." (a name, then its title). */
 static int apposition(pl_story_state *st, const pl_sentence *s, pl_chunk *a, const pl_chunk *b)
 {
     pl_chunk merged = *b;

@@ -4,7 +4,7 @@
  * Heuristics, on the coder's analysis of each sentence (pl_analyse_sentence):
  * - a name is the trailing run of capitalized words no dictionary knows in an actor phrase
  *   that no named entry resolved: "Taro Yamada" in "Japanese Prime Minister Taro Yamada"
- *   (coded JPNGOV by its title, yet unknown as a person) and "Kiko Network" alike. A single
+ *   (coded JPNGOV by its title, yet unknown as a person) and "Verde Network" alike. A single
  *   capitalized word that starts the sentence is skipped: it is as often an ordinary word.
  * - a verb is the word right after a resolved subject (an actor phrase with a code), across
  *   adverbs, auxiliaries and negation, when it is a lower-case word that no verb pattern

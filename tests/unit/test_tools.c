@@ -551,7 +551,7 @@ static void test_unknown_collect(void **state)
     parley_unknown *u = parley_unknown_new();
     assert_non_null(u);
     code_into(ctx, u, "Zedish Prime Minister Taro Yamada pledged support to Wyland.\n\n"
-                      "Yamada met Wylish officials. Wyland has criticized Kiko Network.\n\n"
+                      "Yamada met Wylish officials. Wyland has criticized Verde Network.\n\n"
                       "Heavy rain fell. Zedland never signs treaties. The football team of "
                       "Wyland praised Ken Abe.");
     code_into(ctx, u, "Zedland pledged aid to Wyland. Taro Yamada met the Wylish minister.");
@@ -564,7 +564,7 @@ static void test_unknown_collect(void **state)
     assert_int_equal(parley_unknown_distinct(u, PARLEY_UNKNOWN_NAME), 2);
     assert_string_equal(top[0].text, "Taro Yamada");
     assert_int_equal(top[0].count, 2);
-    assert_string_equal(top[1].text, "Kiko Network");
+    assert_string_equal(top[1].text, "Verde Network");
     assert_int_equal(top[1].count, 1);
     n = parley_unknown_top(u, PARLEY_UNKNOWN_VERB, top, 8);
     for (size_t i = 0; i < n; i++) print_message("  verb %zu %s\n", top[i].count, top[i].text);
@@ -578,13 +578,13 @@ static void test_unknown_collect(void **state)
 
     /* Merging adds counts; the top list follows. */
     parley_unknown *v = parley_unknown_new();
-    /* An unresolved subject ("Kiko Network welcomed") says nothing of its verb. */
-    code_into(ctx, v, "Kiko Network met Zedland. Kiko Network welcomed Zedland. Zedland "
-                      "welcomed Kiko Network.");
+    /* An unresolved subject ("Verde Network welcomed") says nothing of its verb. */
+    code_into(ctx, v, "Verde Network met Zedland. Verde Network welcomed Zedland. Zedland "
+                      "welcomed Verde Network.");
     assert_int_equal(parley_unknown_merge(u, v), PARLEY_OK);
     n = parley_unknown_top(u, PARLEY_UNKNOWN_NAME, top, 2);
     assert_int_equal(n, 2);
-    assert_string_equal(top[0].text, "Kiko Network");
+    assert_string_equal(top[0].text, "Verde Network");
     assert_int_equal(top[0].count, 4);
     assert_string_equal(top[1].text, "Taro Yamada");
     assert_int_equal(parley_unknown_top(u, PARLEY_UNKNOWN_VERB, top, 8), 4);
