@@ -79,7 +79,7 @@ $(GEN_DICT): $(B)/tools/gen-iso3166
 	@mkdir -p $(dir $@)
 	$(B)/tools/gen-iso3166 /usr/share/iso-codes/json/iso_3166-1.json > $@.tmp && mv $@.tmp $@
 
-$(B)/tests/%: tests/unit/%.c $(B)/libparley.a
+$(B)/tests/%: tests/unit/%.c tests/unit/helpers.h $(B)/libparley.a
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  LINK    $@")
 	$(Q)$(CC) $(CFLAGS_ALL) $(TEST_CFLAGS) -o $@ $< $(B)/libparley.a $(TEST_LIBS) $(PKG_LIBS)
@@ -99,7 +99,7 @@ $(B)/asan/parley: $(ASAN_CLI) $(B)/asan/libparley.a
 	@$(if $(Q),echo "  LINK    $@")
 	$(Q)$(CC) $(SAN_FLAGS) -o $@ $(ASAN_CLI) $(B)/asan/libparley.a $(PKG_LIBS)
 
-$(B)/asan/tests/%: tests/unit/%.c $(B)/asan/libparley.a
+$(B)/asan/tests/%: tests/unit/%.c tests/unit/helpers.h $(B)/asan/libparley.a
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  LINK    $@")
 	$(Q)$(CC) $(CFLAGS_ALL) $(SAN_FLAGS) $(TEST_CFLAGS) -o $@ $< $(B)/asan/libparley.a $(TEST_LIBS) $(PKG_LIBS)

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "helpers.h"
 #include "parley.h"
 
 static const char actors[] =
@@ -56,24 +57,10 @@ static int teardown(void **state)
     return 0;
 }
 
-/* Codes `text` and returns its events as "SRC TGT CODE\n" lines (static buffer). */
+/* The events of `text` (see helpers.h). */
 static const char *code(void **state, const char *date, const char *text)
 {
-    static char out[4096];
-    parley_story *story = parley_story_new("t", date, "", text, strlen(text));
-    parley_events *ev = NULL;
-    assert_non_null(story);
-    assert_int_equal(parley_code(*state, story, &ev), PARLEY_OK);
-    out[0] = 0;
-    for (size_t i = 0; i < parley_events_count(ev); i++) {
-        const parley_event *e = parley_events_get(ev, i);
-        size_t len = strlen(out);
-        snprintf(out + len, sizeof out - len, "%s %s %s\n", e->source.code, e->target.code,
-                 e->code);
-    }
-    parley_events_free(ev);
-    parley_story_free(story);
-    return out;
+    return code_events(*state, date, text);
 }
 
 static void test_title_and_adjective(void **state)

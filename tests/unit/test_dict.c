@@ -10,47 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "helpers.h"
 #include "lex/lex.h"
-
-typedef struct diag_log {
-    int warnings, errors;
-    char last[512];
-    long last_line;
-} diag_log;
-
-static void record(void *user, parley_severity sev, const char *file, long line, const char *msg)
-{
-    diag_log *log = user;
-    if (sev == PARLEY_ERROR) log->errors++;
-    else log->warnings++;
-    snprintf(log->last, sizeof log->last, "%s:%ld: %s", file ? file : "?", line, msg);
-    log->last_line = line;
-}
-
-typedef struct fixture {
-    pl_dict d;
-    pl_buf msg;
-    diag_log log;
-} fixture;
-
-static int setup(void **state)
-{
-    static fixture f;
-    memset(&f, 0, sizeof f);
-    if (pl_dict_init(&f.d)) return -1;
-    f.d.diag = record;
-    f.d.diag_user = &f.log;
-    *state = &f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    pl_dict_free(&f->d);
-    pl_buf_free(&f->msg);
-    return 0;
-}
 
 static parley_status load(fixture *f, const char *name, const char *text)
 {
@@ -299,15 +260,15 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_date_parse),
-        cmocka_unit_test_setup_teardown(test_actor_codes_by_date, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_case_rules, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_longest_match_and_lemmas, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_broken_lines_reported, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_key_outside_entry, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_verbs, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_events_and_discards, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_paths, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_nul_byte_line, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_actor_codes_by_date, dict_setup, dict_teardown),
+        cmocka_unit_test_setup_teardown(test_case_rules, dict_setup, dict_teardown),
+        cmocka_unit_test_setup_teardown(test_longest_match_and_lemmas, dict_setup, dict_teardown),
+        cmocka_unit_test_setup_teardown(test_broken_lines_reported, dict_setup, dict_teardown),
+        cmocka_unit_test_setup_teardown(test_key_outside_entry, dict_setup, dict_teardown),
+        cmocka_unit_test_setup_teardown(test_verbs, dict_setup, dict_teardown),
+        cmocka_unit_test_setup_teardown(test_events_and_discards, dict_setup, dict_teardown),
+        cmocka_unit_test_setup_teardown(test_paths, dict_setup, dict_teardown),
+        cmocka_unit_test_setup_teardown(test_nul_byte_line, dict_setup, dict_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

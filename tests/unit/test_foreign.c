@@ -13,25 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "helpers.h"
 #include "lex/lex.h"
-
-#define MAX_MSGS 64
-
-typedef struct diag_log {
-    int warnings, errors;
-    int n;
-    char msgs[MAX_MSGS][256];
-} diag_log;
-
-static void record(void *user, parley_severity sev, const char *file, long line, const char *msg)
-{
-    diag_log *log = user;
-    if (sev == PARLEY_ERROR) log->errors++;
-    else log->warnings++;
-    if (log->n < MAX_MSGS)
-        snprintf(log->msgs[log->n++], sizeof log->msgs[0], "%s:%ld: %s: %s", file, line,
-                 sev == PARLEY_ERROR ? "error" : "warning", msg);
-}
 
 /* 1 if a message starts with `head` ("x.actors:3: error") and holds `part`. */
 static int logged(const diag_log *log, const char *head, const char *part)
@@ -44,31 +27,6 @@ static int logged(const diag_log *log, const char *head, const char *part)
 static void dump(const diag_log *log)
 {
     for (int i = 0; i < log->n; i++) fprintf(stderr, "  diag: %s\n", log->msgs[i]);
-}
-
-typedef struct fixture {
-    pl_dict d;
-    pl_buf msg;
-    diag_log log;
-} fixture;
-
-static int setup(void **state)
-{
-    static fixture f;
-    memset(&f, 0, sizeof f);
-    if (pl_dict_init(&f.d)) return -1;
-    f.d.diag = record;
-    f.d.diag_user = &f.log;
-    *state = &f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    fixture *f = *state;
-    pl_dict_free(&f->d);
-    pl_buf_free(&f->msg);
-    return 0;
 }
 
 static parley_status load_n(fixture *f, const char *name, const char *text, size_t len)
@@ -599,25 +557,25 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_detect),
-        cmocka_unit_test_setup_teardown(test_head_and_synonyms, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_dated_codes_every_form, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_six_and_eight_digit_dates, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_countryinfo_comment, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_extra_dated_lines, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_entry_kinds_and_ids, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_discard_code_in_actors, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_crlf_and_cr, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_tabari_comments, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_xml_comments, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_malformed_lines, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_unsupported_counted, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_stems_counted_once, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_tabari_agents, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_substitution_sets, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_discards_both_kinds, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_table_is_no_discard_list, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_nul_and_cut_texts, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_random_bytes, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_head_and_synonyms, dict_setup, dict_teardown),
+        cmocka_unit_test_setup_teardown(test_dated_codes_every_form, dict_setup, dict_teardown),
+        cmocka_unit_test_setup_teardown(test_six_and_eight_digit_dates, dict_setup, dict_teardown),
+        cmocka_unit_test_setup_teardown(test_countryinfo_comment, dict_setup, dict_teardown),
+        cmocka_unit_test_setup_teardown(test_extra_dated_lines, dict_setup, dict_teardown),
+        cmocka_unit_test_setup_teardown(test_entry_kinds_and_ids, dict_setup, dict_teardown),
+        cmocka_unit_test_setup_teardown(test_discard_code_in_actors, dict_setup, dict_teardown),
+        cmocka_unit_test_setup_teardown(test_crlf_and_cr, dict_setup, dict_teardown),
+        cmocka_unit_test_setup_teardown(test_tabari_comments, dict_setup, dict_teardown),
+        cmocka_unit_test_setup_teardown(test_xml_comments, dict_setup, dict_teardown),
+        cmocka_unit_test_setup_teardown(test_malformed_lines, dict_setup, dict_teardown),
+        cmocka_unit_test_setup_teardown(test_unsupported_counted, dict_setup, dict_teardown),
+        cmocka_unit_test_setup_teardown(test_stems_counted_once, dict_setup, dict_teardown),
+        cmocka_unit_test_setup_teardown(test_tabari_agents, dict_setup, dict_teardown),
+        cmocka_unit_test_setup_teardown(test_substitution_sets, dict_setup, dict_teardown),
+        cmocka_unit_test_setup_teardown(test_discards_both_kinds, dict_setup, dict_teardown),
+        cmocka_unit_test_setup_teardown(test_table_is_no_discard_list, dict_setup, dict_teardown),
+        cmocka_unit_test_setup_teardown(test_nul_and_cut_texts, dict_setup, dict_teardown),
+        cmocka_unit_test_setup_teardown(test_random_bytes, dict_setup, dict_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -12,17 +12,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "helpers.h"
 #include "lex/lex.h"
 #include "parley.h"
 
-typedef struct diag_log {
+typedef struct verb_log {
     int warnings, errors;
     char all[4096];
-} diag_log;
+} verb_log;
 
-static void record(void *user, parley_severity sev, const char *file, long line, const char *msg)
+static void record_line(void *user, parley_severity sev, const char *file, long line, const char *msg)
 {
-    diag_log *log = user;
+    verb_log *log = user;
     size_t len = strlen(log->all);
     if (sev == PARLEY_ERROR) log->errors++;
     else log->warnings++;
@@ -31,17 +32,17 @@ static void record(void *user, parley_severity sev, const char *file, long line,
              sev == PARLEY_ERROR ? "E" : "W", msg);
 }
 
-typedef struct fixture {
+typedef struct verb_fixture {
     pl_dict d;
     pl_buf msg;
-    diag_log log;
-} fixture;
+    verb_log log;
+} verb_fixture;
 
 static int setup(void **state)
 {
-    fixture *f = calloc(1, sizeof *f);
+    verb_fixture *f = calloc(1, sizeof *f);
     if (!f || pl_dict_init(&f->d)) return -1;
-    f->d.diag = record;
+    f->d.diag = record_line;
     f->d.diag_user = &f->log;
     *state = f;
     return 0;
@@ -49,7 +50,7 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-    fixture *f = *state;
+    verb_fixture *f = *state;
     pl_dict_free(&f->d);
     pl_buf_free(&f->msg);
     free(f);
@@ -57,7 +58,7 @@ static int teardown(void **state)
 }
 
 /* Loads text from a buffer of exactly its length: nothing may be read past it. */
-static parley_status load(fixture *f, const char *name, const char *text)
+static parley_status load(verb_fixture *f, const char *name, const char *text)
 {
     size_t len = strlen(text);
     char *copy = malloc(len ? len : 1);
@@ -120,7 +121,7 @@ static const char *pattern_str(const pl_dict *d, const pl_verb_pattern *p)
 }
 
 /* Every pattern of a file line, in the order built, one a line. */
-static const char *line_patterns(const fixture *f, long line)
+static const char *line_patterns(const verb_fixture *f, long line)
 {
     static char out[4096];
     size_t n = 0;
@@ -164,7 +165,7 @@ static const char tabari[] =
 
 static void test_tabari_patterns(void **state)
 {
-    fixture *f = *state;
+    verb_fixture *f = *state;
     assert_int_equal(load(f, "x.verbs", tabari), PARLEY_OK);
     assert_int_equal(f->log.errors, 0);
     /* [10O], a pattern with no code, the unknown root QZXWV */
@@ -223,7 +224,7 @@ static const char tabari_bad[] =
 
 static void test_tabari_broken_lines(void **state)
 {
-    fixture *f = *state;
+    verb_fixture *f = *state;
     assert_int_equal(load(f, "x.verbs", tabari_bad), PARLEY_OK);
     assert_int_equal(f->log.errors, 6);
     assert_int_equal(f->d.unsupported, 5);
@@ -278,7 +279,7 @@ static const char petrarch[] =
 
 static void test_petrarch_patterns(void **state)
 {
-    fixture *f = *state;
+    verb_fixture *f = *state;
     assert_int_equal(load(f, "PETR.x.verbs.txt", petrarch), PARLEY_OK);
     assert_int_equal(f->log.errors, 1);
     assert_non_null(strstr(f->log.all, "19:E: unbalanced ( ) or { }"));
@@ -324,7 +325,7 @@ static void test_petrarch_patterns(void **state)
  * whose multi-word alternatives would make too many patterns. */
 static void test_synsets(void **state)
 {
-    fixture *f = *state;
+    verb_fixture *f = *state;
     char text[4096];
     size_t n = (size_t)snprintf(text, sizeof text, "&TIES\n+MILITARY\n+TRADE\n"  /* 1-3 */
                                                    "&TIES_PLUS\n+&TIES\n+CLOSE &TIES\n" /* 4-6 */
@@ -361,7 +362,7 @@ static void test_truncated_inputs(void **state)
     for (size_t t = 0; t < 3; t++) {
         size_t len = strlen(texts[t]);
         for (size_t n = 0; n <= len; n += 3) {
-            fixture f = {0};
+            verb_fixture f = {0};
             assert_int_equal(pl_dict_init(&f.d), 0);
             char *copy = malloc(n ? n : 1);
             assert_non_null(copy);
@@ -407,24 +408,10 @@ static parley_ctx *new_ctx(const char *name, const char *verbs)
     return ctx;
 }
 
-/* The events of `text` as "SRC TGT CODE\n" lines (static buffer). */
+/* The events of `text` on 2021-09-01 (see helpers.h). */
 static const char *code(parley_ctx *ctx, const char *text)
 {
-    static char out[1024];
-    parley_story *story = parley_story_new("t", "2021-09-01", "", text, strlen(text));
-    parley_events *ev = NULL;
-    assert_non_null(story);
-    assert_int_equal(parley_code(ctx, story, &ev), PARLEY_OK);
-    out[0] = 0;
-    for (size_t i = 0; i < parley_events_count(ev); i++) {
-        const parley_event *e = parley_events_get(ev, i);
-        size_t len = strlen(out);
-        snprintf(out + len, sizeof out - len, "%s %s %s\n", e->source.code, e->target.code,
-                 e->code);
-    }
-    parley_events_free(ev);
-    parley_story_free(story);
-    return out;
+    return code_events(ctx, "2021-09-01", text);
 }
 
 static void test_tabari_coding(void **state)

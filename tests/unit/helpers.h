@@ -1,0 +1,81 @@
+/* helpers.h: what several unit test programs share: a diagnostic log, a dictionary fixture
+ * whose messages go to it, and coding a text into "SOURCE TARGET CODE" lines. Include after
+ * cmocka.h. Everything is static inline: a program uses what it needs. */
+#ifndef PL_TEST_HELPERS_H
+#define PL_TEST_HELPERS_H
+
+#include <stdio.h>
+#include <string.h>
+
+#include "lex/lex.h"
+#include "parley.h"
+
+#define TEST_MAX_MSGS 64
+
+/* Every message as "file:line: warning|error: text"; the last also as "file:line: text". */
+typedef struct diag_log {
+    int warnings, errors, n;
+    char msgs[TEST_MAX_MSGS][256];
+    char last[512];
+    long last_line;
+} diag_log;
+
+static inline void record(void *user, parley_severity sev, const char *file, long line,
+                          const char *msg)
+{
+    diag_log *log = user;
+    if (sev == PARLEY_ERROR) log->errors++;
+    else log->warnings++;
+    if (log->n < TEST_MAX_MSGS)
+        snprintf(log->msgs[log->n++], sizeof log->msgs[0], "%s:%ld: %s: %s", file, line,
+                 sev == PARLEY_ERROR ? "error" : "warning", msg);
+    snprintf(log->last, sizeof log->last, "%s:%ld: %s", file ? file : "?", line, msg);
+    log->last_line = line;
+}
+
+typedef struct fixture {
+    pl_dict d;
+    pl_buf msg;
+    diag_log log;
+} fixture;
+
+static inline int dict_setup(void **state)
+{
+    static fixture f;
+    memset(&f, 0, sizeof f);
+    if (pl_dict_init(&f.d)) return -1;
+    f.d.diag = record;
+    f.d.diag_user = &f.log;
+    *state = &f;
+    return 0;
+}
+
+static inline int dict_teardown(void **state)
+{
+    fixture *f = *state;
+    pl_dict_free(&f->d);
+    pl_buf_free(&f->msg);
+    return 0;
+}
+
+/* The events of `text` dated `date`, as "SRC TGT CODE\n" lines (a static buffer). */
+static inline const char *code_events(parley_ctx *ctx, const char *date, const char *text)
+{
+    static char out[4096];
+    parley_story *story = parley_story_new("t", date, "", text, strlen(text));
+    parley_events *ev = NULL;
+    assert_non_null(story);
+    assert_int_equal(parley_code(ctx, story, &ev), PARLEY_OK);
+    out[0] = 0;
+    for (size_t i = 0; i < parley_events_count(ev); i++) {
+        const parley_event *e = parley_events_get(ev, i);
+        size_t len = strlen(out);
+        snprintf(out + len, sizeof out - len, "%s %s %s\n", e->source.code, e->target.code,
+                 e->code);
+    }
+    parley_events_free(ev);
+    parley_story_free(story);
+    return out;
+}
+
+#endif
