@@ -5,11 +5,15 @@ PREFIX   ?= /usr/local
 CC       ?= cc
 PKGS     := libutf8proc jansson
 TEST_PKGS:= cmocka
+# The command alone reads XML (PETRARCH's validation records); the library does not.
+CLI_PKGS := libxml-2.0
 
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
 TEST_CFLAGS:= $(shell pkg-config --cflags $(TEST_PKGS) 2>/dev/null)
 TEST_LIBS  := $(shell pkg-config --libs $(TEST_PKGS) 2>/dev/null)
+CLI_CFLAGS := $(shell pkg-config --cflags $(CLI_PKGS) 2>/dev/null)
+CLI_LIBS   := $(shell pkg-config --libs $(CLI_PKGS) 2>/dev/null)
 
 VERSION  := 0.1.0
 WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
@@ -17,10 +21,10 @@ OPT      ?= -O2 -g
 # The build tree's dictionaries are the default until `make install` puts them under PREFIX.
 DICT_DEFAULT ?= $(CURDIR)/data:$(CURDIR)/build/dict
 CFLAGS_ALL = -std=c17 -D_POSIX_C_SOURCE=200809L -fPIC -fvisibility=hidden $(WARN) $(OPT) \
-             -Iinclude -Isrc $(PKG_CFLAGS) -DPARLEY_VERSION_STRING='"$(VERSION)"' \
+             -Iinclude -Isrc $(PKG_CFLAGS) $(CLI_CFLAGS) -DPARLEY_VERSION_STRING='"$(VERSION)"' \
              -DPARLEY_DICT_DEFAULT='"$(DICT_DEFAULT)"' $(CFLAGS)
 
-LIB_SRC  := $(sort $(wildcard src/util/*.c src/text/*.c src/lex/*.c src/code/*.c src/io/*.c))
+LIB_SRC  := $(sort $(wildcard src/util/*.c src/text/*.c src/lex/*.c src/time/*.c src/geo/*.c src/code/*.c src/io/*.c))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 
@@ -67,7 +71,7 @@ $(B)/libparley.so: $(LIB_OBJ)
 bin/parley: $(CLI_OBJ) $(B)/libparley.a
 	@mkdir -p bin
 	@$(if $(Q),echo "  LINK    $@")
-	$(Q)$(CC) -o $@ $(CLI_OBJ) $(B)/libparley.a $(PKG_LIBS) $(LDFLAGS)
+	$(Q)$(CC) -o $@ $(CLI_OBJ) $(B)/libparley.a $(PKG_LIBS) $(CLI_LIBS) $(LDFLAGS)
 
 # Country names and codes come from Debian's iso-codes at build time (never committed).
 $(B)/tools/gen-iso3166: tools/gen-iso3166.c
@@ -97,7 +101,7 @@ $(B)/asan/libparley.a: $(ASAN_OBJ)
 
 $(B)/asan/parley: $(ASAN_CLI) $(B)/asan/libparley.a
 	@$(if $(Q),echo "  LINK    $@")
-	$(Q)$(CC) $(SAN_FLAGS) -o $@ $(ASAN_CLI) $(B)/asan/libparley.a $(PKG_LIBS)
+	$(Q)$(CC) $(SAN_FLAGS) -o $@ $(ASAN_CLI) $(B)/asan/libparley.a $(PKG_LIBS) $(CLI_LIBS)
 
 $(B)/asan/tests/%: tests/unit/%.c tests/unit/helpers.h $(B)/asan/libparley.a
 	@mkdir -p $(dir $@)
@@ -160,7 +164,7 @@ install: all
 
 # The installed binary differs only in its compiled-in dictionary path.
 bin/parley.installed: $(CLI_SRC) $(B)/libparley.a
-	$(CC) $(CFLAGS_ALL) -o $@ $(CLI_SRC) $(B)/libparley.a $(PKG_LIBS) $(LDFLAGS)
+	$(CC) $(CFLAGS_ALL) -o $@ $(CLI_SRC) $(B)/libparley.a $(PKG_LIBS) $(CLI_LIBS) $(LDFLAGS)
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/parley $(DESTDIR)$(PREFIX)/lib/libparley.* \

@@ -18,6 +18,8 @@ void print_diag(void *user, parley_severity sev, const char *file, long line,
 
 /* `parley dict ...`: argv[0] is "dict". */
 int cmd_dict(int argc, char **argv);
+/* `parley validate FILE`: argv[0] is "validate". */
+int cmd_validate(int argc, char **argv);
 
 /* Writes the `top` most frequent unknown names and verbs: to stderr for people, or to the
  * file `path` (if not NULL) as tab-separated lines. 0, or -1 when the file cannot be written

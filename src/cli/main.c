@@ -26,6 +26,7 @@ static const char main_usage[] =
     "commands:\n"
     "  code     code stories and write their events\n"
     "  dict     dictionary tools: check, lookup, stats\n"
+    "  validate run TABARI's or PETRARCH's validation suite\n"
     "\n"
     "Run 'parley COMMAND --help' for a command's options.\n";
 
@@ -318,6 +319,7 @@ int main(int argc, char **argv)
         return cmd_code(argc - 1, argv + 1);
     }
     if (!strcmp(cmd, "dict")) return cmd_dict(argc - 1, argv + 1);
+    if (!strcmp(cmd, "validate")) return cmd_validate(argc - 1, argv + 1);
     fprintf(stderr, "parley: unknown command '%s'\n%s", cmd, main_usage);
     return EXIT_USAGE;
 }
