@@ -31,6 +31,7 @@ enum pl_class {
     PL_C_VERB,               /* a verb some pattern starts with */
     PL_C_QUANT,              /* numbers and quantities: "three", "dozens (of)" */
     PL_C_TIME,               /* days and months: never an actor ("On Monday, Japan ...") */
+    PL_C_PRON,               /* he, she, they: stand for an actor named before */
     PL_C_STOP                /* other function words: pronouns, conjunctions */
 };
 

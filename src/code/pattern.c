@@ -35,6 +35,7 @@ static int word_matches(const pl_sentence *s, size_t pos, const pl_pat_item *it)
 /* ---- subjects ------------------------------------------------------------------------------ */
 
 static int32_t subject_left_of(const pl_sentence *s, size_t v, int *negated, int depth);
+static int32_t antecedent(const pl_sentence *s, size_t j);
 
 /* The subject of the nearest verb before a conjunction at j, within the clause. */
 static int32_t shared_subject(const pl_sentence *s, size_t j, int depth)
@@ -61,6 +62,7 @@ static int32_t subject_left_of(const pl_sentence *s, size_t v, int *negated, int
         int32_t k = s->chunk_ending[j];
         if (k >= 0) return s->chunks[k].after_prep ? -1 : k;
         uint8_t c = s->cls[j];
+        if (c == PL_C_PRON) return antecedent(s, j);
         if (c == PL_C_NEG) *negated = 1;
         else if (c == PL_C_COMMA && !commas) commas++;
         else if (c == PL_C_AND && depth == 0) return shared_subject(s, j, depth);
@@ -70,10 +72,58 @@ static int32_t subject_left_of(const pl_sentence *s, size_t v, int *negated, int
     return -1;
 }
 
+/* What a pronoun at j stands for: the nearest actor phrase before it in the sentence that
+ * is no prepositional object ("Falastur said he regretted": he is Falastur). */
+static int32_t antecedent(const pl_sentence *s, size_t j)
+{
+    for (size_t i = j; i-- > s->first;) {
+        int32_t k = s->chunk_ending[i];
+        if (k >= 0 && !s->chunks[k].after_prep && s->chunks[k].code) return k;
+    }
+    return -1;
+}
+
+/* TABARI's source, when no subject stands next to the verb: the nearest actor phrase to
+ * its left in the same clause, passing over prepositional phrases, times, commas and words
+ * such as "is about to" ("Arnor on Thursday signed", "Arnor is about to restore"). A
+ * reporting verb, a verb of the dictionaries or a subordinating word ends the clause. */
+static int32_t clause_subject(const pl_sentence *s, size_t v, int *negated)
+{
+    for (size_t j = v; j-- > s->first;) {
+        int32_t k = s->chunk_ending[j];
+        if (k >= 0) {
+            if (s->chunks[k].after_prep) {
+                j = s->chunks[k].start;
+                continue;
+            }
+            /* A list right after a content word is that word's object: "expect China and
+             * India to sign". */
+            int32_t f = k;
+            while (s->chunks[f].prev >= 0) f = s->chunks[f].prev;
+            size_t at = s->chunks[f].start;
+            uint8_t before = at > s->first ? s->cls[at - 1] : PL_C_OTHER;
+            int object = (before == PL_C_WORD && !pl_ends_in_ly(s, at - 1)) || before == PL_C_VERB;
+            return object ? -1 : k;
+        }
+        uint8_t c = s->cls[j];
+        if (c == PL_C_PRON) return antecedent(s, j);
+        if (c == PL_C_SAY || c == PL_C_STOP || c == PL_C_VERB) return -1;
+        if (c == PL_C_NEG) *negated = 1;
+    }
+    return -1;
+}
+
+static int32_t subject_of(const pl_sentence *s, size_t v, int *negated)
+{
+    int32_t k = subject_left_of(s, v, negated, 0);
+    if (k < 0 && !*negated) k = clause_subject(s, v, negated);
+    return k;
+}
+
 int32_t pl_find_subject(const pl_sentence *s, size_t v, int *negated)
 {
     *negated = 0;
-    return subject_left_of(s, v, negated, 0);
+    return subject_of(s, v, negated);
 }
 
 /* ---- items after the anchor ------------------------------------------------------------------ */
@@ -141,7 +191,7 @@ static int before_slot(matcher *mt, uint16_t k, size_t pos)
     const pl_pat_item *it = &mt->p->before[k];
     int32_t c;
     if (k == 0) {
-        c = subject_left_of(s, pos, &mt->m->negated, 0);
+        c = subject_of(s, pos, &mt->m->negated);
     } else {
         size_t gap = mt->p->gaps ? PL_GAP_MAX : 0;
         c = -1;
@@ -211,7 +261,7 @@ static int fit(matcher *mt, size_t v)
     int target_slot = has_slot(p->before, p->nbefore, PL_IT_TARGET) ||
                       has_slot(p->after, p->nafter, PL_IT_TARGET);
     /* Without a source slot the subject acts ("$" is implied in foreign formats). */
-    if (!source_slot) m->source = subject_left_of(mt->s, m->start, &m->negated, 0);
+    if (!source_slot) m->source = subject_of(mt->s, m->start, &m->negated);
     if (!target_slot && p->default_target) m->target = next_chunk(mt->s, m->end);
     return m->source >= 0 && !m->negated;
 }
