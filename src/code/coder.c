@@ -205,10 +205,12 @@ static int code_anchor(coding *cd, size_t v)
     int32_t sources[MAX_LIST], targets[MAX_LIST];
     size_t ns = slot_list(s, m.source, v, sources), nt = slot_list(s, m.target, v, targets);
     if (p->joint) {
-        /* Members of a compound subject act on one another, in order of mention. */
+        /* Members of a compound subject act on one another: each on each, both ways, as
+         * TABARI and PETRARCH code it ("A and B met": A -> B and B -> A). */
         for (size_t i = 0; i < ns; i++)
-            for (size_t j = i + 1; j < ns; j++)
-                if (add_event(cd, &m, p->code, &s->chunks[sources[i]], &s->chunks[sources[j]], v))
+            for (size_t j = 0; j < ns; j++)
+                if (i != j &&
+                    add_event(cd, &m, p->code, &s->chunks[sources[i]], &s->chunks[sources[j]], v))
                     return -1;
         return 0;
     }
