@@ -368,7 +368,9 @@ static int same_shape(const pl_verb_pattern *p, const pl_verb_pattern *q)
 
 static int check_event_code(checker *c, const pl_verb_pattern *p, const char *code)
 {
-    if (!code || !c->d->nevents || pl_strmap_get(&c->d->event_ids, code, strlen(code))) return 0;
+    if (!code || !c->d->nevents || pl_pattern_blocks(code) ||
+        pl_strmap_get(&c->d->event_ids, code, strlen(code)))
+        return 0;
     pl_loc at = {p->file, p->line};
     return pl_locs_add(c->L, PARLEY_ERROR, at, "event code %s of '%s' is not in the event table",
                        code, p->text);

@@ -50,6 +50,7 @@ typedef struct coding {
     parley_events *out;
     size_t sentence_events; /* index of this sentence's first event in out */
     unsigned sentence_no;
+    int discard_sentence;    /* a "###" pattern matched: the sentence codes nothing */
     parley_unknown *unknown; /* parley_code_opts.unknown, or NULL */
 } coding;
 
@@ -202,6 +203,8 @@ static int code_anchor(coding *cd, size_t v)
     pl_pattern_match m;
     if (!pl_match_anchor(cd->ctx, s, v, &m)) return 0;
     const pl_verb_pattern *p = m.pattern;
+    if (p->code[0] == '#') cd->discard_sentence = 1;
+    if (pl_pattern_blocks(p->code)) return 0;
     int32_t sources[MAX_LIST], targets[MAX_LIST];
     size_t ns = slot_list(s, m.source, v, sources), nt = slot_list(s, m.target, v, targets);
     if (p->joint) {
@@ -248,8 +251,10 @@ static int code_sentence(coding *cd, pl_span span, enum discard *discard)
     if (*discard != KEEP) return 0;
     if (cd->unknown && pl_unknown_sentence(cd->unknown, cd->ctx, s)) return -1;
     cd->sentence_events = cd->out->n;
+    cd->discard_sentence = 0;
     for (size_t i = 0; i < s->n; i++)
         if (s->anchor[i] && code_anchor(cd, i)) return -1;
+    if (cd->discard_sentence) cd->out->n = cd->sentence_events;
     return pl_remember_sentence(cd->ctx, &cd->an.st, s);
 }
 

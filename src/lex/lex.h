@@ -92,7 +92,8 @@ typedef struct pl_pat_item {
 } pl_pat_item;
 
 typedef struct pl_verb_pattern {
-    const char *code;        /* CAMEO event code */
+    const char *code;        /* CAMEO event code; "---" (codes nothing) and "###" (discards
+                                the sentence) block the shorter patterns they contain */
     const char *code2;       /* "[042:043]": the code of the target acting back, or NULL */
     const char *text;        /* as written, for output and explanations */
     const char *file;
@@ -109,6 +110,12 @@ typedef struct pl_verb_pattern {
     uint32_t key;            /* the word that must follow the anchor (after[0], no gaps),
                                 0 when any may: patterns are indexed by (anchor, key) */
 } pl_verb_pattern;
+
+/* 1 for the codes of blocking patterns, "---" and "###". */
+static inline int pl_pattern_blocks(const char *code)
+{
+    return code[0] == '-' || code[0] == '#';
+}
 
 /* The patterns of one anchor that can fit before a given next word, longest first: the
  * patterns keyed by that word (by lemma and by form) merged with the unkeyed ones. */

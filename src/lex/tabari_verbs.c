@@ -125,8 +125,11 @@ int pl_fv_split_code(const char *s, const char *end, const char **body_end,
     return 1;
 }
 
+/* 2-4 digits; after three or four, one letter that some dictionaries add to make a variant
+ * ("174K"). */
 static int digits_2_4(const char *s, const char *end)
 {
+    if (end - s >= 4 && isalpha((unsigned char)end[-1])) end--;
     if (end - s < 2 || end - s > 4) return 0;
     for (; s < end; s++)
         if (!isdigit((unsigned char)*s)) return 0;
@@ -138,7 +141,13 @@ enum pl_fv_code pl_fv_parse_code(const char *s, const char *end, pl_fv_codes *ou
     const char *e;
     s = pl_trim(s, end, &e);
     out->code[0] = out->code2[0] = 0;
-    if (e - s == 3 && (!memcmp(s, "---", 3) || !memcmp(s, "###", 3))) return PL_FV_CODE_NULL;
+    /* A pattern coded "---" codes nothing, "###" discards the sentence; both win over the
+     * shorter patterns they contain, so they are kept (pl_verb_pattern says so). */
+    if (e - s == 3 && (!memcmp(s, "---", 3) || !memcmp(s, "###", 3))) {
+        memcpy(out->code, s, 3);
+        out->code[3] = 0;
+        return PL_FV_CODE_OK;
+    }
     const char *colon = memchr(s, ':', (size_t)(e - s));
     const char *first_end = colon ? colon : e;
     if (!digits_2_4(s, first_end) || (colon && !digits_2_4(colon + 1, e))) return PL_FV_CODE_BAD;

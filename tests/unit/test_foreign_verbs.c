@@ -182,8 +182,8 @@ static void test_tabari_patterns(void **state)
     assert_string_equal(line_patterns(f, 10), "accuse: $ | s:each* s:other* => 112:112 joint\n");
     /* "WAS_*": adjacent to the verb */
     assert_string_equal(line_patterns(f, 11), "accuse: _w:be | w:in $ => 110\n");
-    /* BLEW_UP [---]: no pattern of its own; its UP is part of every pattern */
-    assert_string_equal(line_patterns(f, 12), "");
+    /* BLEW_UP [---]: a blocking pattern of its own; its UP is part of every pattern */
+    assert_string_equal(line_patterns(f, 12), "blow: | _s:up* => ---\n");
     assert_string_equal(line_patterns(f, 13), "blow: | _s:up* + {s:bridge*|s:house*} => 183\n");
     /* a set with a multi-word member: one pattern per variant */
     assert_string_equal(line_patterns(f, 14), "blow: | _s:up* + s:gun* => 186\n"
@@ -192,13 +192,14 @@ static void test_tabari_patterns(void **state)
     assert_string_equal(line_patterns(f, 17), "convene: $ | w:with + => 040\n");
     assert_string_equal(line_patterns(f, 18), "visit: | => 042:043\n");
     assert_string_equal(line_patterns(f, 19), "visit: | ^ w:to + => 042\n");
-    assert_string_equal(line_patterns(f, 20), "");
+    /* [###]: the sentence is discarded when this pattern wins */
+    assert_string_equal(line_patterns(f, 20), "visit: | s:nothing* => ###\n");
     assert_string_equal(line_patterns(f, 23), "visit: | s:between* $ => 030:030 joint\n");
     /* "IS_ TO_": two whole words, other words may stand between them */
     assert_string_equal(line_patterns(f, 24), "visit: s:will* | _s:soon* => 043\n"
                                               "visit: w:to w:be | _s:soon* => 043\n");
     assert_string_equal(line_patterns(f, 26), "");
-    assert_int_equal(f->d.nverbs, 14);
+    assert_int_equal(f->d.nverbs, 17); /* with the three null-coded ones */
     assert_string_equal(f->d.verbs[0].text, "ACCUS [112]");
     assert_string_equal(f->d.verbs[1].text, "ACCUS - + * BY_ $ [173]");
     assert_int_equal(pl_dict_compile(&f->d, &f->msg), PARLEY_OK);
@@ -314,7 +315,10 @@ static void test_petrarch_patterns(void **state)
     assert_string_equal(line_patterns(f, 16), "grant: | {w:to|w:for} w:peace => 050\n"
                                               "give: | {w:to|w:for} w:peace => 050\n"
                                               "hand: | _w:over {w:to|w:for} w:peace => 050\n");
-    assert_string_equal(line_patterns(f, 17), "");
+    /* a null code is kept: it blocks the shorter patterns it contains */
+    assert_string_equal(line_patterns(f, 17), "grant: | w:peace => ---\n"
+                                              "give: | w:peace => ---\n"
+                                              "hand: | _w:over w:peace => ---\n");
     /* a block with no code: its verbs code nothing alone */
     assert_string_equal(line_patterns(f, 26), "");
     assert_string_equal(line_patterns(f, 27), "arrest: _w:re | w:in $ => 173\n");
