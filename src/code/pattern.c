@@ -236,13 +236,15 @@ static int has_slot(const pl_pat_item *items, uint16_t n, uint8_t kind)
     return 0;
 }
 
-/* The first actor phrase after the pattern, within its clause (TABARI's default target). */
+/* The first actor phrase after the pattern, within its clause (TABARI's default target):
+ * a reporting verb, another verb of the dictionaries or a subordinating word ends it. */
 static int32_t next_chunk(const pl_sentence *s, size_t pos)
 {
     size_t end = s->first + s->n;
-    for (size_t i = pos; i < end && i < pos + PL_GAP_MAX + 2; i++) {
+    for (size_t i = pos; i < end; i++) {
         if (s->chunk_at[i] >= 0) return s->chunk_at[i];
-        if (s->cls[i] == PL_C_VERB || s->cls[i] == PL_C_SAY) break;
+        uint8_t c = s->cls[i];
+        if (c == PL_C_VERB || c == PL_C_SAY || c == PL_C_STOP || c == PL_C_PRON) break;
     }
     return -1;
 }
