@@ -15,7 +15,7 @@ static int starts_clause(const pl_sentence *s, const pl_chunk *c)
     size_t after = c->end;
     if (after >= s->first + s->n) return 0;
     uint8_t cls = s->cls[after];
-    return cls == PL_C_AUX || cls == PL_C_SAY || cls == PL_C_NEG || cls == PL_C_VERB;
+    return cls == PL_C_SAY || cls == PL_C_VERB;
 }
 
 /* Members of the list ending at chunk k (subjects), not reaching into a prepositional
