@@ -397,13 +397,20 @@ enum sep_kind { SEP_NONE, SEP_COMMA, SEP_LIST };
 
 static enum sep_kind separator(const pl_sentence *s, const pl_chunk *a, const pl_chunk *b)
 {
-    if (b->start <= a->end || b->start - a->end > 3) return SEP_NONE;
-    int commas = 0, ands = 0;
+    if (b->start <= a->end || b->start - a->end > 5) return SEP_NONE;
+    int commas = 0, ands = 0, words = 0;
     for (uint32_t i = a->end; i < b->start; i++) {
-        if (s->cls[i] == PL_C_COMMA) commas++;
-        else if (s->cls[i] == PL_C_AND || s->cls[i] == PL_C_INCLUDING) ands++;
+        uint8_t c = s->cls[i];
+        /* After the separator, a determiner and adjectives may open the next member:
+         * "Fornost and the evil awful Gondor". */
+        if ((c == PL_C_DET || (c == PL_C_WORD && !pl_ends_in_ly(s, i))) && (commas || ands))
+            words++;
+        else if (words) return SEP_NONE;
+        else if (c == PL_C_COMMA) commas++;
+        else if (c == PL_C_AND || c == PL_C_INCLUDING) ands++;
         else return SEP_NONE;
     }
+    if (commas + ands > 3) return SEP_NONE;
     if (commas == 1 && ands == 0) return SEP_COMMA;
     return commas <= 1 && ands >= 1 ? SEP_LIST : SEP_NONE;
 }
