@@ -265,7 +265,9 @@ static int fit(matcher *mt, size_t v)
     /* Without a source slot the subject acts ("$" is implied in foreign formats). */
     if (!source_slot) m->source = subject_of(mt->s, m->start, &m->negated);
     if (!target_slot && p->default_target) m->target = next_chunk(mt->s, m->end);
-    return m->source >= 0 && !m->negated;
+    /* TABARI and PETRARCH dictionaries spell negation out in their patterns ("NOT *
+     * RELATIONS"); only our own patterns are stopped by a "not" the pattern does not hold. */
+    return m->source >= 0 && (!m->negated || p->gaps);
 }
 
 int pl_match_anchor(const parley_ctx *ctx, const pl_sentence *s, size_t v, pl_pattern_match *m)
