@@ -141,6 +141,8 @@ run-check: all $(UNIT_BIN) asan $(B)/corpus-runner $(B)/seed-check
 	@tests/run-cli bin/parley $(B)/results
 	@tests/run-cli $(B)/asan/parley $(B)/results
 	@tests/run-seed $(B)/seed-check bin/parley $(B)/results
+	@tests/run-validate bin/parley $(B)/results
+	@tests/run-validate $(B)/asan/parley $(B)/results
 	@tests/summarize $(B)/results
 
 bench: deps

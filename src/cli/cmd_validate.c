@@ -23,6 +23,7 @@ static const char validate_usage[] =
     "  -p, --project FILE   TABARI: the project file naming the dictionaries\n"
     "  -D, --dict PATH      use these dictionaries instead of the ones the suite names\n"
     "      --use-parse      PETRARCH: code from each record's Penn Treebank <Parse>\n"
+    "                       (not implemented yet: refused with a message)\n"
     "      --floor N        exit 1 when fewer than N records pass\n"
     "  -q, --quiet          print only failing records and the totals\n"
     "  -h, --help           this help\n"
@@ -266,8 +267,14 @@ int cmd_validate(int argc, char **argv)
         vsuite_free(&s);
         return CLI_EXIT_USAGE;
     }
-    if (o.use_parse && strcmp(s.format, "PETRARCH")) {
-        fprintf(stderr, "parley validate: --use-parse: %s records carry no parse\n", s.format);
+    if (o.use_parse) {
+        /* Said rather than ignored: a run that looks parse-based must be one. */
+        if (strcmp(s.format, "PETRARCH"))
+            fprintf(stderr, "parley validate: --use-parse: %s records carry no parse\n",
+                    s.format);
+        else
+            fprintf(stderr, "parley validate: --use-parse: coding from the records' parses is "
+                            "not implemented yet; run without it to code from the text\n");
         vsuite_free(&s);
         return CLI_EXIT_USAGE;
     }
