@@ -44,7 +44,8 @@ static int32_t shared_subject(const pl_sentence *s, size_t j, int depth)
     for (size_t k = j; k-- > s->first;) {
         uint8_t c = s->cls[k];
         if (c == PL_C_SAY || c == PL_C_OTHER) return -1;
-        if (c == PL_C_VERB) {
+        /* "an attack" is a noun: the verb is further left. */
+        if (c == PL_C_VERB && !(k > s->first && s->cls[k - 1] == PL_C_DET)) {
             int32_t subject = subject_left_of(s, k, &negated, depth + 1);
             return negated ? -1 : subject;
         }
@@ -244,7 +245,13 @@ static int32_t next_chunk(const pl_sentence *s, size_t pos)
     for (size_t i = pos; i < end; i++) {
         if (s->chunk_at[i] >= 0) return s->chunk_at[i];
         uint8_t c = s->cls[i];
-        if (c == PL_C_VERB || c == PL_C_SAY || c == PL_C_STOP || c == PL_C_PRON) break;
+        if (c == PL_C_SAY || c == PL_C_STOP || c == PL_C_PRON) break;
+        /* A verb after "and", a comma or an auxiliary starts the next predicate; elsewhere
+         * the word is a noun ("promised aid to"). */
+        uint8_t before = i > pos ? s->cls[i - 1] : PL_C_OTHER;
+        if (c == PL_C_VERB && (before == PL_C_AND || before == PL_C_COMMA ||
+                               before == PL_C_AUX || before == PL_C_NEG))
+            break;
     }
     return -1;
 }
