@@ -58,19 +58,38 @@ int pl_valid_id(const char *s, const char *end)
 
 /* ---- phrases into the trie ----------------------------------------------------------- */
 
+/* A stem is kept in the vocabulary with a '*' after it; rule 3 of a trie edge marks it. */
+static uint32_t intern_stem(pl_dict *d, const char *norm, size_t len)
+{
+    char buf[256];
+    if (len + 1 >= sizeof buf) return 0;
+    memcpy(buf, norm, len);
+    buf[len] = '*';
+    if (!d->stem_min || len < d->stem_min) d->stem_min = len;
+    return pl_strmap_intern(&d->vocab, buf, len + 1);
+}
+
 static int add_phrase_tokens(pl_dict *d, const char *text, size_t len, int by_lemma,
-                             int any_case, uint32_t *node_out, uint8_t *ntokens)
+                             unsigned flags, uint32_t *node_out, uint8_t *ntokens)
 {
     const pl_tokens *toks = pl_dict_tokens(d, text, len);
     if (!toks || toks->n == 0 || toks->n > 255) return -1;
+    int any_case = (flags & PL_PHRASE_ANY_CASE) != 0;
     uint32_t node = 0;
     for (size_t i = 0; i < toks->n; i++) {
         const pl_token *t = &toks->v[i];
         const char *norm = pl_token_norm(toks, t);
-        uint32_t word = by_lemma ? pl_dict_word(d, norm, t->norm_len)
-                                 : pl_strmap_intern(&d->vocab, norm, t->norm_len);
+        int stem = (flags & PL_PHRASE_STEM) && i + 1 == toks->n && t->kind == PL_TOK_WORD &&
+                   !by_lemma;
+        uint32_t word = stem       ? intern_stem(d, norm, t->norm_len)
+                        : by_lemma ? pl_dict_word(d, norm, t->norm_len)
+                                   : pl_strmap_intern(&d->vocab, norm, t->norm_len);
         if (!word) return -1;
-        unsigned rule = any_case ? 0 : (t->flags & PL_TF_UPPER) ? 2 : (t->flags & PL_TF_CAP) ? 1 : 0;
+        unsigned rule = stem       ? 3
+                        : any_case ? 0
+                        : (t->flags & PL_TF_UPPER) ? 2
+                        : (t->flags & PL_TF_CAP)   ? 1
+                                                   : 0;
         uint64_t edge = ((uint64_t)node << 35) | ((uint64_t)(by_lemma ? 1 : 0) << 34) |
                         ((uint64_t)rule << 32) | word;
         uint32_t child;
@@ -92,8 +111,7 @@ int pl_dict_phrase(pl_dict_source *st, enum pl_phrase_kind kind, uint32_t entry,
     uint32_t node;
     uint8_t ntokens;
     int by_lemma = kind == PL_PH_AGENT;
-    if (add_phrase_tokens(d, text, len, by_lemma, (flags & PL_PHRASE_ANY_CASE) != 0, &node,
-                          &ntokens)) {
+    if (add_phrase_tokens(d, text, len, by_lemma, flags, &node, &ntokens)) {
         pl_dict_report(st, PARLEY_WARNING, "phrase '%.*s' has no words or too many; skipped", (int)len,
                text);
         return 0;

@@ -747,6 +747,7 @@ parley_status pl_dict_load_compiled(pl_dict *d, const char *name, const char *da
     get_strings(&r);
     get_item_lists(&r);
     get_vocab(&r);
+    if (!r.bad) pl_dict_find_stems(d);
     get_actors(&r);
     get_entries(&r);
     get_trie(&r);

@@ -151,9 +151,6 @@ int pl_foreign_finish(pl_foreign *f, int rc)
 {
     long last = f->src->line;
     if (rc == 0) {
-        summary(f, &f->stems, "phrases lack a final '_', which makes them stems in this "
-                              "format (ARGENTIN also matches ARGENTINA); parley matches them "
-                              "as whole words only");
         summary(f, &f->gaps, "phrases have a space between words, where TABARI lets other "
                              "words come between; parley matches consecutive words only");
         summary(f, &f->no_code, "entries have no code ([---] or none): their names are "
@@ -206,7 +203,6 @@ int pl_foreign_phrase(pl_foreign *f, const char *s, const char *e, unsigned *sha
 
 static void note_shape(pl_foreign *f, unsigned shape)
 {
-    if (f->count_stems && !(shape & PL_FP_EXACT)) note(f, &f->stems);
     if (f->count_gaps && (shape & PL_FP_GAP)) note(f, &f->gaps);
 }
 
@@ -227,10 +223,12 @@ int pl_foreign_add(pl_foreign *f, enum pl_phrase_kind kind, uint32_t entry, unsi
 {
     note_shape(f, shape);
     int discard = kind == PL_PH_DISCARD_SENTENCE || kind == PL_PH_DISCARD_STORY;
-    int rc = discard ? pl_dict_discard(f->src, kind, f->phrase.data, f->phrase.len,
-                                       PL_PHRASE_ANY_CASE)
-                     : pl_dict_phrase(f->src, kind, entry, f->phrase.data, f->phrase.len,
-                                      PL_PHRASE_ANY_CASE);
+    /* TABARI's actor phrases and both formats' discards end in a stem unless '_' closes
+     * them ("ARGENTIN" matches "Argentina"). */
+    unsigned flags = PL_PHRASE_ANY_CASE;
+    if (f->count_stems && !(shape & PL_FP_EXACT) && kind != PL_PH_AGENT) flags |= PL_PHRASE_STEM;
+    int rc = discard ? pl_dict_discard(f->src, kind, f->phrase.data, f->phrase.len, flags)
+                     : pl_dict_phrase(f->src, kind, entry, f->phrase.data, f->phrase.len, flags);
     return rc ? rc : add_lower(f, kind, entry, shape);
 }
 

@@ -57,12 +57,12 @@ typedef struct pl_foreign {
     int in_xml;              /* inside a <!-- ... --> comment */
     long xml_line;
     int tabari_lines;        /* TABARI: '/' starts a comment line, '~' ends the dictionary */
-    int count_stems;         /* the format stems words that lack a final '_' */
+    int count_stems;         /* the format stems words that lack a final '_' (TABARI) */
     int count_gaps;          /* the format lets words come between space-separated words */
     pl_buf phrase;           /* a phrase converted to words separated by spaces */
     pl_buf scratch;          /* IDs, lower-case forms, expansions */
     pl_frecord rec;
-    pl_fcount stems, gaps, no_code, prefix_agents, null_plurals;
+    pl_fcount gaps, no_code, prefix_agents, null_plurals;
 } pl_foreign;
 
 void pl_foreign_init(pl_foreign *f, pl_dict_source *src, const char *text, size_t len);

@@ -147,6 +147,7 @@ typedef struct pl_dict {
     pl_strmap forms;
     uint32_t *form_lemma;    /* per forms id */
     int from_compiled;
+    size_t stem_min;         /* length of the shortest stem ("kuwait*" counts 6); 0: none */
     /* Loading scratch: a token vector reused for every phrase, and the vocab id of each
      * word's lemma once looked up (a pattern file repeats "to" and "with" thousands of
      * times). */
@@ -235,7 +236,11 @@ const char *pl_trim(const char *s, const char *end, const char **tend);
 /* 1 if [s, end) is a non-empty run of A-Z, 0-9 and _. */
 int pl_valid_id(const char *s, const char *end);
 
-enum { PL_PHRASE_ANY_CASE = 1 }; /* foreign formats are written in capitals: ignore case */
+enum {
+    PL_PHRASE_ANY_CASE = 1,  /* foreign formats are written in capitals: ignore case */
+    PL_PHRASE_STEM = 2       /* the last word is a prefix (a TABARI stem: "KUWAIT" matches
+                                "Kuwaiti"); it is kept in the vocabulary as "kuwait*" */
+};
 
 /* The actor entry with this ID, created if new (entries with one ID merge); -2 when out of
  * memory. */
@@ -298,6 +303,8 @@ int pl_native_line(pl_dict_source *src, enum pl_dict_kind kind, const char *s, c
  * latest one); NULL if none applies. */
 const char *pl_actor_code_at(const pl_actor_entry *a, int32_t date);
 const pl_event_code *pl_event_code_find(const pl_dict *d, const char *code);
+/* Sets stem_min from the stems in the vocabulary (after loading a compiled file). */
+void pl_dict_find_stems(pl_dict *d);
 /* 1 if `code` is the code of a country entry ("JPN"), not an IGO or a group. */
 int pl_is_country(const pl_dict *d, const char *code);
 

@@ -111,6 +111,17 @@ static int index_patterns(pl_dict *d)
     return 0;
 }
 
+void pl_dict_find_stems(pl_dict *d)
+{
+    d->stem_min = 0;
+    for (uint32_t id = 1; id <= d->vocab.count; id++) {
+        const char *w = pl_strmap_str(&d->vocab, id);
+        size_t len = strlen(w);
+        if (len >= 2 && w[len - 1] == '*' && (!d->stem_min || len - 1 < d->stem_min))
+            d->stem_min = len - 1;
+    }
+}
+
 parley_status pl_dict_compile(pl_dict *d, pl_buf *msg)
 {
     if (d->compiled) return PARLEY_OK;
@@ -154,11 +165,38 @@ void pl_lex_assign_ids(const pl_dict *d, pl_tokens *toks, size_t first, size_t n
     }
 }
 
+#define MAX_STEMS 2
+
+/* TABARI stems: the longest prefixes of the token that are stems ("kuwait*" for
+ * "kuwaiti"), at most MAX_STEMS. */
+static int token_stems(const pl_dict *d, const pl_tokens *toks, const pl_token *t, uint32_t *ids)
+{
+    char buf[64];
+    int n = 0;
+    if (!d->stem_min || t->kind != PL_TOK_WORD || t->norm_len >= sizeof buf) return 0;
+    memcpy(buf, pl_token_norm(toks, t), t->norm_len);
+    for (size_t len = t->norm_len; len >= d->stem_min && n < MAX_STEMS; len--) {
+        char saved = buf[len];
+        buf[len] = '*';
+        uint32_t id = pl_strmap_get(&d->vocab, buf, len + 1);
+        buf[len] = saved;
+        if (id) ids[n++] = id;
+    }
+    return n;
+}
+
 /* The trie nodes reachable from `node` by one token: by word, by lemma, under each case
- * rule the token satisfies. Returns how many were written to out (at most 6). */
-static int step(const pl_dict *d, uint32_t node, const pl_token *t, uint32_t *out)
+ * rule the token satisfies, and by stem. Returns how many were written to out (at most
+ * 6 + MAX_STEMS). */
+static int step(const pl_dict *d, uint32_t node, const pl_token *t, const uint32_t *stems,
+                int nstems, uint32_t *out)
 {
     int n = 0;
+    for (int k = 0; k < nstems; k++) {
+        uint64_t key = ((uint64_t)node << 35) | ((uint64_t)3 << 32) | stems[k];
+        uint32_t child;
+        if (pl_u64map_get(&d->edges, key, &child)) out[n++] = child;
+    }
     unsigned rules[3] = {0, 1, 2};
     int nrules = (t->flags & PL_TF_UPPER) ? 3 : (t->flags & PL_TF_CAP) ? 2 : 1;
     for (int by_lemma = 0; by_lemma < 2; by_lemma++) {
@@ -180,12 +218,13 @@ static int step(const pl_dict *d, uint32_t node, const pl_token *t, uint32_t *ou
 static int longest_at(const pl_dict *d, const pl_tokens *toks, size_t i, size_t stop,
                       uint32_t *end, uint32_t *phrase)
 {
-    uint32_t active[MAX_ACTIVE], next[MAX_ACTIVE * 6];
+    uint32_t active[MAX_ACTIVE], next[MAX_ACTIVE * (6 + MAX_STEMS)], stems[MAX_STEMS];
     int nactive = 1, found = 0;
     active[0] = 0;
     for (size_t j = i; j < stop && nactive; j++) {
-        int nnext = 0;
-        for (int a = 0; a < nactive; a++) nnext += step(d, active[a], &toks->v[j], next + nnext);
+        int nnext = 0, nstems = token_stems(d, toks, &toks->v[j], stems);
+        for (int a = 0; a < nactive; a++)
+            nnext += step(d, active[a], &toks->v[j], stems, nstems, next + nnext);
         nactive = 0;
         for (int k = 0; k < nnext && nactive < MAX_ACTIVE; k++) {
             active[nactive++] = next[k];
