@@ -40,7 +40,7 @@ static int32_t antecedent(const pl_sentence *s, size_t j);
 /* The subject of the nearest verb before a conjunction at j, within the clause. */
 static int32_t shared_subject(const pl_sentence *s, size_t j, int depth)
 {
-    int negated;
+    int negated = 0;
     for (size_t k = j; k-- > s->first;) {
         uint8_t c = s->cls[k];
         if (c == PL_C_SAY || c == PL_C_OTHER) return -1;
