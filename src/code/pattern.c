@@ -256,6 +256,35 @@ static int32_t next_chunk(const pl_sentence *s, size_t pos)
     return -1;
 }
 
+static int norm_is(const pl_sentence *s, size_t i, const char *w)
+{
+    const pl_token *t = &s->toks.v[i];
+    return t->norm_len == strlen(w) && !memcmp(pl_token_norm(&s->toks, t), w, t->norm_len);
+}
+
+static int adverb(const pl_sentence *s, size_t i)
+{
+    return s->cls[i] == PL_C_ADV || (s->cls[i] == PL_C_WORD && pl_ends_in_ly(s, i));
+}
+
+/* "X was (fiercely) opposed (earlier) by Y": the actor after "by", or -1. A participle after
+ * a form of "be" with a by-phrase is a passive whatever the pattern says. */
+static int32_t passive_agent(const pl_sentence *s, size_t v)
+{
+    static const char *const be[] = {"was", "were", "is", "are", "been", "being", "be"};
+    size_t j = v;
+    while (j > s->first && adverb(s, j - 1)) j--;
+    if (j == s->first) return -1;
+    int after_be = 0;
+    for (size_t k = 0; k < sizeof be / sizeof *be; k++) after_be |= norm_is(s, j - 1, be[k]);
+    const pl_token *t = &s->toks.v[v];
+    if (!after_be || t->word == t->lemma) return -1;
+    size_t end = s->first + s->n, i = v + 1;
+    while (i < end && adverb(s, i)) i++;
+    if (i + 1 >= end || !norm_is(s, i, "by")) return -1;
+    return s->chunk_at[i + 1];
+}
+
 static int fit(matcher *mt, size_t v)
 {
     const pl_verb_pattern *p = mt->p;
@@ -272,6 +301,10 @@ static int fit(matcher *mt, size_t v)
     /* Without a source slot the subject acts ("$" is implied in foreign formats). */
     if (!source_slot) m->source = subject_of(mt->s, m->start, &m->negated);
     if (!target_slot && p->default_target) m->target = next_chunk(mt->s, m->end);
+    if (!source_slot && !target_slot && p->default_target) {
+        int32_t agent = passive_agent(mt->s, v);
+        if (agent >= 0) m->target = m->source, m->source = agent;
+    }
     /* TABARI and PETRARCH dictionaries spell negation out in their patterns ("NOT *
      * RELATIONS"); only our own patterns are stopped by a "not" the pattern does not hold. */
     return m->source >= 0 && (!m->negated || p->gaps);
