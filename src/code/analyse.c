@@ -216,6 +216,12 @@ static int find_chunks(pl_sentence *s)
     size_t end = s->first + s->n;
     s->nchunks = 0;
     for (size_t i = s->first; i < end;) {
+        if (s->cls[i] == PL_C_PRON) {
+            if (add_chunk(s, i, i + 1)) return -1;
+            s->chunks[s->nchunks - 1].pronoun = 1;
+            i++;
+            continue;
+        }
         if (!can_start(s, i, end)) {
             i++;
             continue;
@@ -540,6 +546,42 @@ static void place_roles(pl_story_state *st, pl_sentence *s)
     }
 }
 
+/* A person or a role, not a country or a capital standing for its government. */
+static int is_person(const pl_chunk *c)
+{
+    return c->has_agent || (c->actor && !c->only_place && !c->only_country);
+}
+
+static int is_antecedent(const pl_chunk *c, int person)
+{
+    return c->code && !c->after_prep && (!person || is_person(c));
+}
+
+/* A pronoun stands for the nearest actor before it in the sentence that is no
+ * prepositional object ("Falastur said he regretted"), else for the first actor of the last
+ * sentence that had one ("He also asked Gondor"); "he", "she" and "him" for people and
+ * roles only. */
+static void resolve_pronoun(pl_story_state *st, pl_sentence *s, size_t k)
+{
+    pl_chunk *c = &s->chunks[k];
+    const pl_token *t = &s->toks.v[c->start];
+    const char *w = pl_token_norm(&s->toks, t);
+    int person = !strcmp(w, "he") || !strcmp(w, "she") || !strcmp(w, "him");
+    const pl_chunk *ante = NULL;
+    for (size_t j = k; j-- > 0 && !ante;)
+        if (is_antecedent(&s->chunks[j], person)) ante = &s->chunks[j];
+    const pl_chunk *last = person ? &st->last_person : &st->last_actor;
+    if (!ante && last->code) ante = last;
+    if (!ante) return;
+    c->code = ante->code;
+    c->country = ante->country;
+    c->agent = ante->agent;
+    c->actor = ante->actor;
+    c->has_actor = 1;
+    c->has_agent = ante->has_agent;
+    c->inferred = 1;
+}
+
 int pl_analyse_sentence(const parley_ctx *ctx, pl_story_state *st, pl_sentence *s)
 {
     if (reserve_per_token(s)) return -1;
@@ -547,7 +589,10 @@ int pl_analyse_sentence(const parley_ctx *ctx, pl_story_state *st, pl_sentence *
     if (pl_lex_match(&ctx->dict, &s->toks, s->first, s->n, &s->matches)) return -1;
     classify(ctx, s);
     if (find_chunks(s)) return -1;
-    for (size_t k = 0; k < s->nchunks; k++) resolve_chunk(ctx, st, s, &s->chunks[k]);
+    for (size_t k = 0; k < s->nchunks; k++) {
+        if (s->chunks[k].pronoun) resolve_pronoun(st, s, k);
+        else resolve_chunk(ctx, st, s, &s->chunks[k]);
+    }
     if (build_lists(st, s)) return -1;
     find_places(ctx, st, s);
     place_roles(st, s);
@@ -572,9 +617,15 @@ static int remember_name(pl_story_state *st, const char *key, const pl_chunk *c)
 int pl_remember_sentence(const parley_ctx *ctx, pl_story_state *st, const pl_sentence *s)
 {
     (void)ctx;
+    int actor_seen = 0, person_seen = 0;
     for (size_t k = 0; k < s->nchunks; k++) {
         const pl_chunk *c = &s->chunks[k];
-        if (!c->code || !c->country) continue;
+        if (!actor_seen && is_antecedent(c, 0)) st->last_actor = *c, actor_seen = 1;
+        if (!person_seen && is_antecedent(c, 1)) st->last_person = *c, person_seen = 1;
+    }
+    for (size_t k = 0; k < s->nchunks; k++) {
+        const pl_chunk *c = &s->chunks[k];
+        if (!c->code || !c->country || c->pronoun) continue;
         size_t a = c->name_start, b = c->name_end;
         if (b <= a) {
             /* A named entry ("John Kerry") is remembered by its last word too. */

@@ -31,7 +31,8 @@ enum pl_class {
     PL_C_VERB,               /* a verb some pattern starts with */
     PL_C_QUANT,              /* numbers and quantities: "three", "dozens (of)" */
     PL_C_TIME,               /* days and months: never an actor ("On Monday, Japan ...") */
-    PL_C_PRON,               /* he, she, they: stand for an actor named before */
+    PL_C_PRON,               /* he, she, it, they, him, them: stand for an actor named
+                                before */
     PL_C_STOP                /* other function words: pronouns, conjunctions */
 };
 
@@ -79,6 +80,7 @@ typedef struct pl_chunk {
     uint8_t capital;         /* only_place, and the place is a capital: a metonym for its
                                 government when it acts or is acted on ("Beijing said") */
     uint8_t after_prep;      /* a preposition stands before it ("in northern Mali") */
+    uint8_t pronoun;         /* he, she, it, they, him, them: coded as what it stands for */
     uint32_t prep;           /* that preposition's token index, when after_prep */
     int32_t next, prev;      /* neighbours in a list (compound), -1 for none */
 } pl_chunk;
@@ -94,6 +96,9 @@ typedef struct pl_story_state {
     pl_place_ref *place_refs;
     size_t place_refs_cap;
     pl_place_ref context;    /* where the story is now; name NULL when unknown */
+    pl_chunk last_actor;     /* the first actor of the last sentence that had one (what a
+                                pronoun opening the next sentence stands for); code NULL */
+    pl_chunk last_person;    /* the same among people and roles (for "he" and "she") */
 } pl_story_state;
 
 /* The analysis of one sentence. Vectors are reused from sentence to sentence. */

@@ -37,8 +37,8 @@ static const struct {
     {PL_C_NEG, "not n't never no cannot didn't don't doesn't won't wouldn't can't couldn't "
                "isn't wasn't weren't aren't hasn't haven't hadn't shouldn't"},
     {PL_C_SAY, "said says say saying told tells tell added adds according stated states"},
-    {PL_C_PRON, "he she they"},
-    {PL_C_STOP, "it we i you him them us me who whom which what where when why how "
+    {PL_C_PRON, "he she it they him them"},
+    {PL_C_STOP, "we i you us me who whom which what where when why how "
                 "but if because while as so though although whether there here"},
 };
 

@@ -35,7 +35,6 @@ static int word_matches(const pl_sentence *s, size_t pos, const pl_pat_item *it)
 /* ---- subjects ------------------------------------------------------------------------------ */
 
 static int32_t subject_left_of(const pl_sentence *s, size_t v, int *negated, int depth);
-static int32_t antecedent(const pl_sentence *s, size_t j);
 
 /* The subject of the nearest verb before a conjunction at j, within the clause. */
 static int32_t shared_subject(const pl_sentence *s, size_t j, int depth)
@@ -63,23 +62,11 @@ static int32_t subject_left_of(const pl_sentence *s, size_t v, int *negated, int
         int32_t k = s->chunk_ending[j];
         if (k >= 0) return s->chunks[k].after_prep ? -1 : k;
         uint8_t c = s->cls[j];
-        if (c == PL_C_PRON) return antecedent(s, j);
         if (c == PL_C_NEG) *negated = 1;
         else if (c == PL_C_COMMA && !commas) commas++;
         else if (c == PL_C_AND && depth == 0) return shared_subject(s, j, depth);
         else if (c != PL_C_ADV && c != PL_C_AUX && !(c == PL_C_WORD && pl_ends_in_ly(s, j)))
             return -1;
-    }
-    return -1;
-}
-
-/* What a pronoun at j stands for: the nearest actor phrase before it in the sentence that
- * is no prepositional object ("Falastur said he regretted": he is Falastur). */
-static int32_t antecedent(const pl_sentence *s, size_t j)
-{
-    for (size_t i = j; i-- > s->first;) {
-        int32_t k = s->chunk_ending[i];
-        if (k >= 0 && !s->chunks[k].after_prep && s->chunks[k].code) return k;
     }
     return -1;
 }
@@ -107,8 +94,7 @@ static int32_t clause_subject(const pl_sentence *s, size_t v, int *negated)
             return object ? -1 : k;
         }
         uint8_t c = s->cls[j];
-        if (c == PL_C_PRON) return antecedent(s, j);
-        if (c == PL_C_SAY || c == PL_C_STOP || c == PL_C_VERB) return -1;
+        if (c == PL_C_SAY || c == PL_C_STOP || c == PL_C_VERB || c == PL_C_PRON) return -1;
         if (c == PL_C_NEG) *negated = 1;
     }
     return -1;
