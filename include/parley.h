@@ -321,8 +321,16 @@ PARLEY_API size_t parley_unknown_distinct(const parley_unknown *unknown,
 PARLEY_API size_t parley_unknown_top(const parley_unknown *unknown, parley_unknown_kind kind,
                                      parley_unknown_item *out, size_t n);
 
+enum parley_code_flags {
+    /* Also code events one side of which is unknown, as PETRARCH does: that side's code is
+     * "---", or "---" and its agent ("---GOV": an official of no known country); its
+     * country is NULL, and its text "" when no words name it (a verb with no object). */
+    PARLEY_CODE_PARTIAL = 1
+};
+
 typedef struct parley_code_opts {
     parley_unknown *unknown; /* if not NULL, counts the story's unknown names and verbs */
+    unsigned flags;          /* enum parley_code_flags */
 } parley_code_opts;
 
 /* parley_code() with options; `opts` may be NULL. The collector is written to: give each

@@ -47,6 +47,8 @@ static const char code_usage[] =
     "      --ontology ONT   cameo (default) or plover: also give each event's PLOVER type\n"
     "                       and mode (needs a .map dictionary; the default has one)\n"
     "      --stats          one line of timings, sizes and peak memory on stderr\n"
+    "      --partial        also code events with one side unknown, written '---' or\n"
+    "                       '---' and an agent ('---GOV'), as PETRARCH does\n"
     "      --report-unknown[=N]\n"
     "                       after coding, the N (default 20) most frequent names and verbs\n"
     "                       no dictionary knows, on stderr\n"
@@ -65,6 +67,7 @@ typedef struct code_opts {
     const char *date, *dict, *output;
     int quiet, stats;
     unsigned write_flags;    /* enum parley_write_flags */
+    unsigned code_flags;     /* enum parley_code_flags */
     size_t unknown_top;      /* --report-unknown: how many; 0 no report */
     const char *unknown_file;
     parley_unknown *unknown; /* the collector, when a report is wanted */
@@ -115,6 +118,7 @@ static int parse_code_opts(int argc, char **argv, code_opts *o)
         {"ontology", required_argument, 0, 'O'},
         {"report-unknown", optional_argument, 0, 'U'},
         {"report-unknown-file", required_argument, 0, 'F'},
+        {"partial", no_argument, 0, 'P'},
         {0, 0, 0, 0}};
     static const char *inputs[] = {"auto", "news", "jsonl", "text"};
     int c;
@@ -140,6 +144,7 @@ static int parse_code_opts(int argc, char **argv, code_opts *o)
         case 'o': o->output = optarg; break;
         case 'q': o->quiet = 1; break;
         case 'S': o->stats = 1; break;
+        case 'P': o->code_flags |= PARLEY_CODE_PARTIAL; break;
         case 'O':
             if (!strcmp(optarg, "plover")) o->write_flags |= PARLEY_WRITE_PLOVER;
             else if (strcmp(optarg, "cameo"))
@@ -187,7 +192,7 @@ static int code_one(parley_ctx *ctx, const code_opts *o, parley_story *story, FI
                     run_totals *t)
 {
     parley_events *events = NULL;
-    parley_code_opts copts = {o->unknown};
+    parley_code_opts copts = {o->unknown, o->code_flags};
     parley_status rc = parley_code_with(ctx, story, &copts, &events);
     if (rc != PARLEY_OK) {
         fprintf(stderr, "parley: %s: error: %s\n", parley_story_id(story), parley_errmsg(ctx));
@@ -247,8 +252,7 @@ static int code_file(parley_ctx *ctx, const code_opts *o, const char *path, FILE
 
 static int cmd_code(int argc, char **argv)
 {
-    code_opts o = {PARLEY_OUTPUT_JSONL, PARLEY_FORMAT_AUTO, NULL, NULL, NULL, 0, 0, 0, 0, NULL,
-                   NULL};
+    code_opts o = {.format = PARLEY_OUTPUT_JSONL, .input = PARLEY_FORMAT_AUTO};
     if (parse_code_opts(argc, argv, &o)) return EXIT_USAGE;
     double t0 = now_ms();
     parley_ctx *ctx = load_context(&o);

@@ -52,6 +52,7 @@ typedef struct coding {
     unsigned sentence_no;
     int discard_sentence;    /* a "###" pattern matched: the sentence codes nothing */
     parley_unknown *unknown; /* parley_code_opts.unknown, or NULL */
+    int partial;             /* PARLEY_CODE_PARTIAL */
 } coding;
 
 static const char *keep(coding *cd, const char *s)
@@ -62,8 +63,12 @@ static const char *keep(coding *cd, const char *s)
 static int set_actor(coding *cd, parley_actor *a, const pl_chunk *c)
 {
     const pl_sentence *s = &cd->an.s;
-    size_t x = s->toks.v[c->start].start, y = s->toks.v[c->end - 1].end;
-    a->text = pl_arena_strndup(&cd->out->arena, s->text + x, y - x);
+    if (c->end > c->start) {
+        size_t x = s->toks.v[c->start].start, y = s->toks.v[c->end - 1].end;
+        a->text = pl_arena_strndup(&cd->out->arena, s->text + x, y - x);
+    } else {
+        a->text = "";        /* a side no words name (PARLEY_CODE_PARTIAL) */
+    }
     a->code = keep(cd, c->code);
     a->country = keep(cd, c->country);
     a->agent = keep(cd, c->agent);
@@ -145,6 +150,15 @@ static int place_by_other_side(coding *cd, const char *code, pl_chunk *role,
     return role->code ? 0 : -1;
 }
 
+/* PETRARCH's way with an unknown side: "---", with the agent when there is one. An event
+ * needs one side known by country or agent. */
+static int partial_side(coding *cd, pl_chunk *c)
+{
+    if (c->code) return 0;
+    c->code = c->agent ? pl_arena_printf(&cd->an.st.arena, "---%s", c->agent) : "---";
+    return c->code ? 0 : -1;
+}
+
 static int add_event(coding *cd, const pl_pattern_match *m, const char *code,
                      const pl_chunk *source, const pl_chunk *target, size_t verb)
 {
@@ -154,7 +168,9 @@ static int add_event(coding *cd, const pl_pattern_match *m, const char *code,
     if (place_by_other_side(cd, code, &origin, tgt) ||
         place_by_other_side(cd, code, &destination, src))
         return -1;
+    if (cd->partial && (partial_side(cd, &origin) || partial_side(cd, &destination))) return -1;
     if (!src->code || !tgt->code || !strcmp(src->code, tgt->code)) return 0;
+    if (!strcmp(src->code, "---") && !strcmp(tgt->code, "---")) return 0;
     if (already_coded(cd, src->code, tgt->code, code)) return 0;
     parley_event *e = pl_events_add(cd->out);
     if (!e) return -1;
@@ -173,10 +189,13 @@ static int add_event(coding *cd, const pl_pattern_match *m, const char *code,
     e->pattern = pl_arena_printf(&cd->out->arena, "%s:%ld %s", file_base(p->file), p->line,
                                  p->text);
     const pl_token *toks = cd->an.s.toks.v;
-    size_t first = src->start < m->start ? src->start : m->start;
-    if (tgt->start < first) first = tgt->start;
-    size_t last = (tgt->end > m->end ? tgt->end : m->end) - 1;
-    if (src->end - 1 > last) last = src->end - 1;
+    size_t first = m->start, last = m->end - 1;
+    const pl_chunk *sides[2] = {src, tgt};
+    for (int i = 0; i < 2; i++) {
+        if (sides[i]->end <= sides[i]->start) continue; /* an absent side */
+        if (sides[i]->start < first) first = sides[i]->start;
+        if (sides[i]->end - 1 > last) last = sides[i]->end - 1;
+    }
     (void)verb;
     e->span_start = toks[first].start;
     e->span_end = toks[last].end;
@@ -217,9 +236,12 @@ static int code_anchor(coding *cd, size_t v)
                     return -1;
         return 0;
     }
+    /* No target: PETRARCH codes the event against "---". */
+    static const pl_chunk absent = {.next = -1, .prev = -1};
+    int no_target = nt == 0 && cd->partial;
     for (size_t i = 0; i < ns; i++)
-        for (size_t j = 0; j < nt; j++) {
-            const pl_chunk *a = &s->chunks[sources[i]], *b = &s->chunks[targets[j]];
+        for (size_t j = 0; j < nt || (no_target && j == 0); j++) {
+            const pl_chunk *a = &s->chunks[sources[i]], *b = no_target ? &absent : &s->chunks[targets[j]];
             if (add_event(cd, &m, p->code, a, b, v)) return -1;
             /* "[042:043]": the target's side of the same event (a visit hosted). */
             if (p->code2 && add_event(cd, &m, p->code2, b, a, v)) return -1;
@@ -297,6 +319,7 @@ parley_status parley_code_with(parley_ctx *ctx, const parley_story *story,
     cd.ctx = ctx;
     cd.story = story;
     cd.unknown = opts ? opts->unknown : NULL;
+    cd.partial = opts && (opts->flags & PARLEY_CODE_PARTIAL);
     cd.out = pl_events_new();
     if (!cd.out) return PARLEY_ENOMEM;
     const char *date = parley_story_date(story);
