@@ -20,7 +20,8 @@ static uint8_t match_class(const pl_dict *d, const pl_match *m)
     return cls;
 }
 
-static uint8_t token_class(const parley_ctx *ctx, const pl_sentence *s, const pl_token *t)
+static uint8_t token_class(const parley_ctx *ctx, const pl_sentence *s, const pl_token *t,
+                           int shouting)
 {
     if (t->flags & PL_TF_POSS) return PL_C_POSS;
     uint8_t fw = pl_word_class(&ctx->grammar, t);
@@ -33,7 +34,7 @@ static uint8_t token_class(const parley_ctx *ctx, const pl_sentence *s, const pl
         if (norm[0] == '&' && !norm[1]) return PL_C_AND;
         return PL_C_OTHER;
     case PL_TOK_WORD:
-        return (t->flags & PL_TF_CAP) ? PL_C_NAME : PL_C_WORD;
+        return (t->flags & PL_TF_CAP) && !shouting ? PL_C_NAME : PL_C_WORD;
     case PL_TOK_NUMBER:
         /* "in 2009 Slovakia ...": a year is no quantity of actors. */
         if (t->norm_len == 4 && (!strncmp(norm, "19", 2) || !strncmp(norm, "20", 2)))
@@ -52,10 +53,10 @@ int pl_ends_in_ly(const pl_sentence *s, size_t i)
 
 /* PL_ANCHOR_VERB if token i starts some pattern as a verb, PL_ANCHOR_NOUN if it does so as a
  * noun ("the visit", "Japan's visit", "the rocket attack"), else 0. */
-static uint8_t anchor_kind(const parley_ctx *ctx, const pl_sentence *s, size_t i)
+static uint8_t anchor_kind(const parley_ctx *ctx, const pl_sentence *s, size_t i, int loud)
 {
     const pl_token *t = &s->toks.v[i];
-    if (t->kind != PL_TOK_WORD || (t->flags & PL_TF_CAP) || !t->lemma) return 0;
+    if (t->kind != PL_TOK_WORD || ((t->flags & PL_TF_CAP) && !loud) || !t->lemma) return 0;
     if (s->cls[i] != PL_C_WORD && s->cls[i] != PL_C_SAY) return 0;
     size_t n;
     if (!pl_verb_patterns(&ctx->dict, t->lemma, &n)) return 0;
@@ -67,9 +68,24 @@ static uint8_t anchor_kind(const parley_ctx *ctx, const pl_sentence *s, size_t i
     return PL_ANCHOR_VERB;
 }
 
+/* A sentence in capitals ("ARNOR IS ABOUT TO RESTORE ...") says nothing by its capitals:
+ * its words are read as lower case unless a dictionary names them. */
+static int shouting(const pl_sentence *s)
+{
+    size_t words = 0;
+    for (size_t i = s->first; i < s->first + s->n; i++) {
+        const pl_token *t = &s->toks.v[i];
+        if (t->kind != PL_TOK_WORD) continue;
+        if (!(t->flags & PL_TF_UPPER) && t->norm_len > 1) return 0;
+        words++;
+    }
+    return words >= 4;
+}
+
 static void classify(const parley_ctx *ctx, pl_sentence *s)
 {
     size_t end = s->first + s->n;
+    int loud = shouting(s);
     for (size_t i = s->first; i < end; i++) s->match_of[i] = -1;
     for (size_t m = 0; m < s->matches.n; m++)
         for (uint32_t i = s->matches.v[m].start; i < s->matches.v[m].end; i++)
@@ -77,11 +93,11 @@ static void classify(const parley_ctx *ctx, pl_sentence *s)
     for (size_t i = s->first; i < end; i++) {
         int32_t m = s->match_of[i];
         uint8_t cls = m >= 0 ? match_class(&ctx->dict, &s->matches.v[m]) : PL_C_OTHER;
-        s->cls[i] = cls != PL_C_OTHER ? cls : token_class(ctx, s, &s->toks.v[i]);
+        s->cls[i] = cls != PL_C_OTHER ? cls : token_class(ctx, s, &s->toks.v[i], loud);
     }
     /* A verb anchor is never a word inside a noun phrase; a noun anchor stays a word. */
     for (size_t i = s->first; i < end; i++) {
-        s->anchor[i] = anchor_kind(ctx, s, i);
+        s->anchor[i] = anchor_kind(ctx, s, i, loud);
         if (s->anchor[i] == PL_ANCHOR_VERB) s->cls[i] = PL_C_VERB;
     }
 }
@@ -144,6 +160,40 @@ static int can_start(const pl_sentence *s, size_t i, size_t end)
     return k > i && starts_material(s, k, end);
 }
 
+/* "from" and "in" after a role say whose it is: "soldiers from Gondor", "lawmakers in
+ * Fornost". */
+static int locates_role(const pl_sentence *s, size_t k)
+{
+    if (s->cls[k] != PL_C_PREP) return 0;
+    const char *w = pl_token_norm(&s->toks, &s->toks.v[k]);
+    return !strcmp(w, "from") || !strcmp(w, "in");
+}
+
+/* "its ambassador from France" is not France's ambassador. */
+static int owned(const pl_sentence *s, size_t i)
+{
+    static const char *const owners[] = {"its", "his", "her", "their", "our", "my", "your"};
+    const char *w = pl_token_norm(&s->toks, &s->toks.v[i]);
+    for (size_t k = 0; k < sizeof owners / sizeof *owners; k++)
+        if (!strcmp(w, owners[k])) return 1;
+    return 0;
+}
+
+/* An actor's name among tokens [i, k): "the Iranian minister in Tehran" is Iran's. */
+static int names_country(const pl_sentence *s, size_t i, size_t k)
+{
+    for (; i < k; i++)
+        if (s->cls[i] == PL_C_ACTOR) return 1;
+    return 0;
+}
+
+/* An actor's name at k, after an optional determiner. */
+static int names_actor(const pl_sentence *s, size_t k, size_t end)
+{
+    if (s->cls[k] == PL_C_DET) k++;
+    return k < end && s->cls[k] == PL_C_ACTOR;
+}
+
 /* Where the chunk starting at i ends (exclusive), before trimming. */
 static size_t extend(const pl_sentence *s, size_t i, size_t end)
 {
@@ -156,8 +206,11 @@ static size_t extend(const pl_sentence *s, size_t i, size_t end)
         else if (c == PL_C_HYPHEN && k > i && is_head(s->cls[k - 1]) && k + 1 < end &&
                  is_head(s->cls[k + 1]))
             k++;
-        else if (c == PL_C_CONN && k > i &&
-                 (s->cls[k - 1] == PL_C_AGENT || s->cls[k - 1] == PL_C_NAME)) {
+        else if ((c == PL_C_CONN && k > i &&
+                  (s->cls[k - 1] == PL_C_AGENT || s->cls[k - 1] == PL_C_NAME)) ||
+                 (locates_role(s, k) && k > i && s->cls[k - 1] == PL_C_AGENT &&
+                  !owned(s, i) && !names_country(s, i, k) && k + 1 < end &&
+                  names_actor(s, k + 1, end))) {
             /* Titles take "of" and "for" ("Minister of Foreign Affairs"); a country does
              * not ("criticized Iran for the drone sales"). */
             size_t after = k + 1 < end && s->cls[k + 1] == PL_C_DET ? k + 2 : k + 1;
@@ -469,6 +522,39 @@ static int apposition(pl_story_state *st, const pl_sentence *s, pl_chunk *a, con
     return 0;
 }
 
+/* "the ambassadors of Arnor": a role named before its country, joined by of, from or in. */
+static int role_of_country(const pl_sentence *s, const pl_chunk *c)
+{
+    int role = 0;
+    for (uint32_t k = c->start; k < c->end; k++) {
+        if (s->cls[k] == PL_C_AGENT) role = 1;
+        else if (role && (s->cls[k] == PL_C_CONN || locates_role(s, k))) return 1;
+    }
+    return 0;
+}
+
+/* A role shared along a list: "the ambassadors of Arnor, Osgiliath and Gondor" are three
+ * governments' envoys; "Danish media and government" both Danish. */
+static void share_roles(pl_story_state *st, pl_sentence *s)
+{
+    for (size_t k = 0; k < s->nchunks; k++) {
+        const pl_chunk *head = &s->chunks[k];
+        if (head->prev >= 0 || head->next < 0 || !head->agent || !head->country) continue;
+        int distribute = role_of_country(s, head);
+        int lend_country = !head->only_country && !distribute;
+        for (int32_t m = head->next; m >= 0; m = s->chunks[m].next) {
+            pl_chunk *c = &s->chunks[m];
+            if (distribute && c->only_country && !c->agent) c->agent = head->agent;
+            else if (lend_country && c->agent && !c->country && !c->actor) {
+                c->country = head->country;
+                c->inferred = 1;
+            } else
+                continue;
+            compose_code(st, c);
+        }
+    }
+}
+
 /* Links chunks into lists and merges appositions; chunks stay in text order. */
 static int build_lists(pl_story_state *st, pl_sentence *s)
 {
@@ -509,6 +595,15 @@ static int reserve_per_token(pl_sentence *s)
     return 0;
 }
 
+/* A role placed by "in" inside its phrase: "police in Moscow". */
+static int role_located(const pl_sentence *s, const pl_chunk *c)
+{
+    for (uint32_t k = c->start; k < c->end; k++)
+        if (locates_role(s, k) && !strcmp(pl_token_norm(&s->toks, &s->toks.v[k]), "in"))
+            return 1;
+    return 0;
+}
+
 static int place_preposition(const parley_ctx *ctx, const pl_sentence *s, const pl_chunk *c)
 {
     uint32_t word = s->toks.v[c->prep].word;
@@ -524,6 +619,8 @@ static void find_places(const parley_ctx *ctx, pl_story_state *st, pl_sentence *
     s->place.name = s->place.country = NULL;
     for (size_t k = 0; k < s->nchunks; k++) {
         const pl_chunk *c = &s->chunks[k];
+        /* "police in Moscow" act in Moscow */
+        if (!s->place.name && c->place.name && role_located(s, c)) s->place = c->place;
         if (!c->after_prep || !(c->only_place || c->only_country) || !c->place.name) continue;
         if (!place_preposition(ctx, s, c)) continue;
         if (!s->place.name) s->place = c->place;
@@ -594,6 +691,7 @@ int pl_analyse_sentence(const parley_ctx *ctx, pl_story_state *st, pl_sentence *
         else resolve_chunk(ctx, st, s, &s->chunks[k]);
     }
     if (build_lists(st, s)) return -1;
+    share_roles(st, s);
     find_places(ctx, st, s);
     place_roles(st, s);
     size_t end = s->first + s->n;
