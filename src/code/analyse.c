@@ -322,7 +322,7 @@ static void split_code(const parley_ctx *ctx, pl_story_state *st, pl_chunk *c, c
 typedef struct chunk_parts {
     const pl_actor_entry *entry;   /* a named actor that is not a country */
     const char *country;           /* from a country's name, adjective or people */
-    const char *agent;
+    const char *agent, *prefix;
     pl_place_ref place;
     int only_place, only_country, has_actor, capital;
 } chunk_parts;
@@ -334,7 +334,12 @@ static void read_match(const parley_ctx *ctx, const pl_sentence *s, const pl_mat
     for (uint32_t ph = m->phrase; ph; ph = d->phrases[ph].next) {
         const pl_phrase *x = &d->phrases[ph];
         if (x->kind == PL_PH_AGENT) {
-            if (!p->agent) p->agent = d->agents[x->entry].code;
+            const char *code = d->agents[x->entry].code;
+            if (code[strlen(code) - 1] == '~') {
+                if (!p->prefix) p->prefix = code;
+            } else if (!p->agent) {
+                p->agent = code;
+            }
             continue;
         }
         if (x->kind < PL_PH_NAME || x->kind > PL_PH_PLACE) continue;
@@ -368,7 +373,7 @@ static void read_parts(const parley_ctx *ctx, pl_story_state *st, const pl_sente
         last = m;
         if (s->cls[i] == PL_C_AGENT || s->cls[i] == PL_C_NAME) other_heads = 1;
     }
-    int plain = !other_heads && !p->entry && !p->agent;
+    int plain = !other_heads && !p->entry && !p->agent && !p->prefix;
     p->only_place = plain && p->place.name && !p->country;
     p->only_country = plain && p->country && !p->place.name;
 }
@@ -398,8 +403,12 @@ static const pl_place_ref *remembered_place(pl_story_state *st, const pl_sentenc
 static void compose_code(pl_story_state *st, pl_chunk *c)
 {
     if (!c->country) c->code = NULL;
-    else if (!c->agent) c->code = c->country;
-    else c->code = pl_arena_printf(&st->arena, "%s%s", c->country, c->agent);
+    else if (!c->agent && !c->prefix) c->code = c->country;
+    else
+        c->code = pl_arena_printf(&st->arena, "%.*s%s%s",
+                                  c->prefix ? (int)strlen(c->prefix) - 1 : 0,
+                                  c->prefix ? c->prefix : "", c->country,
+                                  c->agent ? c->agent : "");
 }
 
 static void resolve_chunk(const parley_ctx *ctx, pl_story_state *st, const pl_sentence *s,
@@ -408,7 +417,8 @@ static void resolve_chunk(const parley_ctx *ctx, pl_story_state *st, const pl_se
     chunk_parts p;
     read_parts(ctx, st, s, c, &p);
     c->has_actor = (uint8_t)p.has_actor;
-    c->has_agent = p.agent != NULL;
+    c->has_agent = p.agent || p.prefix;
+    c->prefix = p.prefix;
     c->place = p.place;
     c->only_place = (uint8_t)p.only_place;
     c->only_country = (uint8_t)p.only_country;
@@ -673,6 +683,7 @@ static void resolve_pronoun(pl_story_state *st, pl_sentence *s, size_t k)
     c->code = ante->code;
     c->country = ante->country;
     c->agent = ante->agent;
+    c->prefix = ante->prefix;
     c->actor = ante->actor;
     c->has_actor = 1;
     c->has_agent = ante->has_agent;

@@ -322,6 +322,7 @@ static int check_entry(checker *c, uint32_t ai)
 static int cameo_agents_code(const char *code)
 {
     size_t len = strlen(code);
+    if (len && code[len - 1] == '~') len--; /* a code that goes first */
     if (!len || len % 3) return 0;
     for (size_t k = 0; k < len; k += 3)
         if (!pl_is_cameo_agent(code + k, 3)) return 0;

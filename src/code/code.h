@@ -71,6 +71,7 @@ typedef struct pl_chunk {
     uint32_t start, end;     /* tokens, end exclusive */
     uint32_t name_start, name_end; /* the trailing run of unknown capitalized words, if any */
     const char *code, *country, *agent, *actor;
+    const char *prefix;      /* an agent that goes before the country ("NGO~"), or NULL */
     pl_place_ref place;      /* set when the phrase names a place */
     uint8_t inferred;        /* country or agent came from context */
     uint8_t has_actor;       /* a country, adjective, capital, place or named entry inside */

@@ -71,7 +71,10 @@ static int set_actor(coding *cd, parley_actor *a, const pl_chunk *c)
     }
     a->code = keep(cd, c->code);
     a->country = keep(cd, c->country);
-    a->agent = keep(cd, c->agent);
+    /* An agent that goes first ("NGO~") is shown without its mark. */
+    a->agent = c->agent ? keep(cd, c->agent)
+               : c->prefix ? pl_arena_strndup(&cd->out->arena, c->prefix, strlen(c->prefix) - 1)
+                           : NULL;
     a->actor = keep(cd, c->actor);
     a->inferred = c->inferred;
     return a->text && a->code ? 0 : -1;

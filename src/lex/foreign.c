@@ -155,8 +155,6 @@ int pl_foreign_finish(pl_foreign *f, int rc)
                              "words come between; parley matches consecutive words only");
         summary(f, &f->no_code, "entries have no code ([---] or none): their names are "
                                 "known but code nothing");
-        summary(f, &f->prefix_agents, "agent codes are written CODE~ (to go before the "
-                                      "actor's code); parley puts every agent code after it");
         summary(f, &f->null_plurals, "agent phrases say {} (no plural form); parley matches "
                                      "agent words by lemma, so plurals match too");
     }
@@ -621,13 +619,14 @@ static const char *agent_code(pl_foreign *f, const char *s, const char *e, int n
                        (int)(te - t), t, need_tilde ? ", or CODE~ to go first" : "");
         return NULL;
     }
-    char *code = pl_arena_strndup(&f->src->d->arena, cs, (size_t)(ce - cs));
+    /* A code that goes before the actor's keeps its '~' ("NGO~"): pl_agent_entry says so. */
+    char *code = pl_arena_printf(&f->src->d->arena, "%.*s%s", (int)(ce - cs), cs,
+                                 before ? "~" : "");
     if (!code) {
         *oom = 1;
         return NULL;
     }
     for (char *p = code; *p; p++) *p = (char)toupper((unsigned char)*p);
-    if (before) note(f, &f->prefix_agents);
     return code;
 }
 

@@ -56,7 +56,8 @@ typedef struct pl_phrase {
 } pl_phrase;
 
 typedef struct pl_agent_entry {
-    const char *code;        /* "GOV" */
+    const char *code;        /* "GOV"; "NGO~" goes before the country ("NGOARN"), a form
+                                TABARI and PETRARCH agent files write "[NGO~]" */
     const char *text;        /* the phrase as written */
 } pl_agent_entry;
 

@@ -424,11 +424,11 @@ static void test_tabari_agents(void **state)
     assert_true(logged(&f->log, "t.agents:5: error", "needs '~'") ||
                 logged(&f->log, "t.agents:5: error", "want ~CODE"));
     assert_true(logged(&f->log, "t.agents:7: error", "'[' without ']'"));
-    assert_true(logged(&f->log, "t.agents:2: warning", "1 agent codes are written CODE~"));
+    assert_false(logged(&f->log, "t.agents:2: warning", "CODE~"));
     assert_true(logged(&f->log, "t.agents:3: warning", "1 agent phrases say {}"));
     assert_int_equal(f->d.nagents, 6);
     assert_string_equal(f->d.agents[0].code, "GOV");
-    assert_string_equal(f->d.agents[1].code, "NGO"); /* stored without '~' */
+    assert_string_equal(f->d.agents[1].code, "NGO~"); /* goes before the country */
     assert_string_equal(f->d.agents[3].code, "GOVATG");
     assert_string_equal(f->d.agents[4].text, "ATTORNEYS GENERAL");
     compile(f);
@@ -553,6 +553,46 @@ static void test_random_bytes(void **state)
     compile(f);
 }
 
+/* ---- coding with TABARI dictionaries --------------------------------------------------------- */
+
+static const char tabari_actors[] = "FREEDON [FRD]\nSYLVANIA_ [SYL]\n";
+static const char tabari_agents[] = "RELIEF_GROUP_ [NGO~]\nMINISTER_ [~GOV]\n";
+static const char tabari_verbs[] = "OPPOSE [112]\nCONDEMN [122]\n- * NOTHING [---]\n";
+
+static parley_ctx *tabari_ctx(void)
+{
+    parley_ctx *ctx = parley_ctx_new();
+    assert_non_null(ctx);
+    assert_int_equal(parley_ctx_load_dict_text(ctx, "t.actors", tabari_actors,
+                                               strlen(tabari_actors)), PARLEY_OK);
+    assert_int_equal(parley_ctx_load_dict_text(ctx, "t.agents", tabari_agents,
+                                               strlen(tabari_agents)), PARLEY_OK);
+    assert_int_equal(parley_ctx_load_dict_text(ctx, "t.verbs", tabari_verbs,
+                                               strlen(tabari_verbs)), PARLEY_OK);
+    return ctx;
+}
+
+/* Stems, agents that go first, passives with "by", and a null-coded pattern that stops the
+ * shorter one it contains. */
+static void test_tabari_coding(void **state)
+{
+    (void)state;
+    parley_ctx *ctx = tabari_ctx();
+    assert_string_equal(code_events(ctx, "1995-01-01", "Freedonian troops condemned Sylvania."),
+                        "FRD SYL 122\n");
+    assert_string_equal(code_events(ctx, "1995-01-01",
+                                    "A Freedonia relief group condemned Sylvania."),
+                        "NGOFRD SYL 122\n");
+    assert_string_equal(code_events(ctx, "1995-01-01",
+                                    "A Freedonia relief group minister condemned Sylvania."),
+                        "NGOFRDGOV SYL 122\n");
+    assert_string_equal(code_events(ctx, "1995-01-01", "Sylvania was opposed by Freedonia."),
+                        "FRD SYL 112\n");
+    assert_string_equal(code_events(ctx, "1995-01-01",
+                                    "Freedonia condemned nothing of Sylvania's."), "");
+    parley_ctx_free(ctx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -569,6 +609,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_xml_comments, dict_setup, dict_teardown),
         cmocka_unit_test_setup_teardown(test_malformed_lines, dict_setup, dict_teardown),
         cmocka_unit_test_setup_teardown(test_unsupported_counted, dict_setup, dict_teardown),
+        cmocka_unit_test(test_tabari_coding),
         cmocka_unit_test_setup_teardown(test_stems, dict_setup, dict_teardown),
         cmocka_unit_test_setup_teardown(test_tabari_agents, dict_setup, dict_teardown),
         cmocka_unit_test_setup_teardown(test_substitution_sets, dict_setup, dict_teardown),
