@@ -472,13 +472,16 @@ static int make_id(pl_foreign *f, const char *s, size_t n)
 /* The entry of the record: a country's ID is its code, so that it merges with parley's own
  * entry of that country and pl_is_country() knows the code; any other's comes from its head
  * phrase. -2 when out of memory. */
-static int32_t rec_entry(pl_foreign *f, const pl_fcode *deflt, const pl_fcode *first)
+static int32_t rec_entry(pl_foreign *f, const pl_fcode *deflt, const pl_fcode *first,
+                         int dated)
 {
     pl_frecord *r = &f->rec;
     const pl_fcode *c = deflt ? deflt : first;
     const char *type = "", *code = c ? r->text.data + c->code.off : NULL;
     size_t clen = c ? c->code.len : 0;
-    enum pl_actor_type kind = c ? classify(code, clen, c == deflt, &type) : PL_ACTOR_OTHER;
+    /* Countries have no dated roles: "SAM_GAMGEE [HOB] [HOBCIV <20080120]" is a person. */
+    enum pl_actor_type kind =
+        c ? classify(code, clen, c == deflt && !dated, &type) : PL_ACTOR_OTHER;
     f->src->line = r->phrases[0].line;
     int32_t ix;
     if (kind == PL_ACTOR_COUNTRY) {
@@ -553,6 +556,23 @@ static void second_default(pl_foreign *f, const pl_fcode *deflt, const pl_fcode 
                    t + deflt->code.off);
 }
 
+/* Dated codes under a bare country code: a country's history ("SERBIA [SRB]" was YUGSRB,
+ * then SCGSRB: the codes end in its own) or a person's roles ("SAM_GAMGEE [HOB]" was
+ * HOBCIV, then HOBMIL: the codes start with it). A person when fewer than half of them end
+ * in the default code. */
+static int roles_of_person(const pl_frecord *r, const pl_fcode *deflt)
+{
+    const char *t = r->text.data, *d = t + deflt->code.off;
+    size_t dlen = deflt->code.len, dated = 0, own = 0;
+    for (size_t i = 0; i < r->ncodes; i++) {
+        const pl_fcode *c = &r->codes[i];
+        if (c->kind != PL_FC_CODE || undated(c)) continue;
+        dated++;
+        own += c->code.len >= dlen && !memcmp(t + c->code.off + c->code.len - dlen, d, dlen);
+    }
+    return dated && own * 2 < dated;
+}
+
 static int rec_flush(pl_foreign *f)
 {
     pl_frecord *r = &f->rec;
@@ -578,7 +598,7 @@ static int rec_flush(pl_foreign *f)
             pl_dict_unsupported(f->src, "[--- DATES] beside a default code (no code for some "
                                         "dates only)");
         }
-    int32_t entry = rec_entry(f, deflt, first);
+    int32_t entry = rec_entry(f, deflt, first, deflt && roles_of_person(r, deflt));
     if (entry < 0) return -1;
     if (!first) {
         f->src->line = r->phrases[0].line;
