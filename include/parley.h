@@ -85,6 +85,14 @@ PARLEY_API const char *parley_ctx_dict_hash(const parley_ctx *ctx);
 /* The message of the last error on this context ("" if none). */
 PARLEY_API const char *parley_errmsg(const parley_ctx *ctx);
 
+/* Loads the gazetteer that gives places their coordinates and finds place names no
+ * dictionary knows ("arrived in Tianjin"): the file build/geo/places.gaz that the build
+ * makes from GeoNames data (installed as PREFIX/share/parley/geo/places.gaz). Without one,
+ * events carry the place names and countries the dictionaries know, without coordinates.
+ * PARLEY_EIO when the file cannot be read, PARLEY_EDICT when it is damaged (parley_errmsg()
+ * names the file). Call before sharing the context between threads. */
+PARLEY_API parley_status parley_ctx_load_gazetteer(parley_ctx *ctx, const char *path);
+
 typedef struct parley_dict_stats {
     size_t actors, actor_names, agents, agent_names, verb_patterns, verb_roots, discards,
         event_codes, warnings, errors;

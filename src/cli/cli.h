@@ -7,6 +7,9 @@
 #ifndef PARLEY_DICT_DEFAULT
 #define PARLEY_DICT_DEFAULT "/usr/local/share/parley/dict"
 #endif
+#ifndef PARLEY_GEO_DEFAULT
+#define PARLEY_GEO_DEFAULT "/usr/local/share/parley/geo/places.gaz"
+#endif
 
 /* Exit statuses: 0 success, 1 some story skipped (code) or some error found (dict check),
  * 2 usage or I/O error. */

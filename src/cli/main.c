@@ -47,6 +47,10 @@ static const char code_usage[] =
     "      --ontology ONT   cameo (default) or plover: also give each event's PLOVER type\n"
     "                       and mode (needs a .map dictionary; the default has one)\n"
     "      --stats          one line of timings, sizes and peak memory on stderr\n"
+    "      --gazetteer FILE the gazetteer that gives places coordinates (default:\n"
+    "                       $PARLEY_GAZETTEER, else " PARLEY_GEO_DEFAULT ")\n"
+    "      --no-places      no gazetteer: places as the dictionaries name them, without\n"
+    "                       coordinates\n"
     "      --partial        also code events with one side unknown, written '---' or\n"
     "                       '---' and an agent ('---GOV'), as PETRARCH does\n"
     "      --report-unknown[=N]\n"
@@ -68,6 +72,8 @@ typedef struct code_opts {
     int quiet, stats;
     unsigned write_flags;    /* enum parley_write_flags */
     unsigned code_flags;     /* enum parley_code_flags */
+    const char *gazetteer;   /* --gazetteer; NULL: $PARLEY_GAZETTEER, else the default */
+    int no_places;           /* --no-places: no gazetteer */
     size_t unknown_top;      /* --report-unknown: how many; 0 no report */
     const char *unknown_file;
     parley_unknown *unknown; /* the collector, when a report is wanted */
@@ -119,6 +125,8 @@ static int parse_code_opts(int argc, char **argv, code_opts *o)
         {"report-unknown", optional_argument, 0, 'U'},
         {"report-unknown-file", required_argument, 0, 'F'},
         {"partial", no_argument, 0, 'P'},
+        {"gazetteer", required_argument, 0, 'G'},
+        {"no-places", no_argument, 0, 'N'},
         {0, 0, 0, 0}};
     static const char *inputs[] = {"auto", "news", "jsonl", "text"};
     int c;
@@ -145,6 +153,8 @@ static int parse_code_opts(int argc, char **argv, code_opts *o)
         case 'q': o->quiet = 1; break;
         case 'S': o->stats = 1; break;
         case 'P': o->code_flags |= PARLEY_CODE_PARTIAL; break;
+        case 'G': o->gazetteer = optarg; break;
+        case 'N': o->no_places = 1; break;
         case 'O':
             if (!strcmp(optarg, "plover")) o->write_flags |= PARLEY_WRITE_PLOVER;
             else if (strcmp(optarg, "cameo"))
@@ -168,6 +178,25 @@ static int parse_code_opts(int argc, char **argv, code_opts *o)
     return 0;
 }
 
+/* A gazetteer named by the user must load; the default one may be missing (a build without
+ * it), which is said once. 1 to go on, 0 to stop. */
+static int load_gazetteer(parley_ctx *ctx, const code_opts *o)
+{
+    if (o->no_places) return 1;
+    const char *path = o->gazetteer ? o->gazetteer : getenv("PARLEY_GAZETTEER");
+    int chosen = path && *path;
+    if (!chosen) path = PARLEY_GEO_DEFAULT;
+    parley_status rc = parley_ctx_load_gazetteer(ctx, path);
+    if (rc == PARLEY_OK) return 1;
+    if (chosen || rc != PARLEY_EIO) {
+        fprintf(stderr, "parley: gazetteer: %s\n", parley_errmsg(ctx));
+        return 0;
+    }
+    fprintf(stderr, "parley: warning: no gazetteer at %s: places have no coordinates "
+                    "(make all builds it; --no-places says this is meant)\n", path);
+    return 1;
+}
+
 static parley_ctx *load_context(const code_opts *o)
 {
     parley_ctx *ctx = parley_ctx_new();
@@ -185,7 +214,7 @@ static parley_ctx *load_context(const code_opts *o)
         parley_ctx_free(ctx);
         return NULL;
     }
-    return ctx;
+    return load_gazetteer(ctx, o) ? ctx : (parley_ctx_free(ctx), NULL);
 }
 
 static int code_one(parley_ctx *ctx, const code_opts *o, parley_story *story, FILE *out,

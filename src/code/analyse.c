@@ -456,6 +456,7 @@ static void resolve_chunk(const parley_ctx *ctx, pl_story_state *st, const pl_se
         size_t a = s->toks.v[c->start].start, b = s->toks.v[c->end - 1].end;
         c->place.name = pl_arena_strndup(&st->arena, s->text + a, b - a);
         c->place.country = c->country;
+        c->place.is_country = 1;
     }
     compose_code(st, c);
 }

@@ -4,6 +4,7 @@
 #ifndef PL_CODE_H
 #define PL_CODE_H
 
+#include "geo/geo.h"
 #include "lex/lex.h"
 #include "parley.h"
 #include "text/text.h"
@@ -57,12 +58,16 @@ struct parley_ctx {
     void *diag_user;
     struct pl_sources *sources; /* what was loaded, in order: the dictionary tools read it
                                    again to say where each phrase is written (tools.h) */
+    pl_gazetteer *gaz;       /* places with coordinates (parley_ctx_load_gazetteer), or NULL */
 };
 
 /* A place named in the story. */
 typedef struct pl_place_ref {
     const char *name;        /* as written */
     const char *country;     /* ISO alpha-3 or NULL */
+    double lat, lon;         /* from the gazetteer, when has_coords */
+    uint8_t has_coords;
+    uint8_t is_country;      /* the place is a whole country */
 } pl_place_ref;
 
 /* An actor phrase and what it resolved to. Strings point into the dictionary or the story's

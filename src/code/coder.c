@@ -95,9 +95,32 @@ static const pl_place_ref *event_place(const coding *cd, const char *code,
 {
     /* A visit happens where it goes; anything else where the sentence or story is. */
     if (!strcmp(code, "042") && target->place.name) return &target->place;
-    if (cd->an.s.place.name) return &cd->an.s.place;
-    if (cd->an.st.context.name) return &cd->an.st.context;
+    const pl_place_ref *here = &cd->an.s.place, *story = &cd->an.st.context;
+    /* "Japan" in a story that is in Tokyo says no more than Tokyo does. */
+    if (here->name && here->is_country && story->name && !story->is_country &&
+        story->country && here->country && !strcmp(story->country, here->country))
+        return story;
+    if (here->name) return here;
+    if (story->name) return story;
     return NULL;
+}
+
+/* Coordinates from the gazetteer for a place the dictionaries named; a candidate in
+ * another country than the one the dictionaries gave is not it. */
+static void locate(const coding *cd, const pl_place_ref *p, parley_place *out)
+{
+    if (p->has_coords) {
+        out->lat = p->lat, out->lon = p->lon, out->has_coords = 1;
+        return;
+    }
+    if (!cd->ctx->gaz || !p->name) return;
+    pl_place g;
+    const char *context[1] = {p->country};
+    if (!pl_geo_resolve(cd->ctx->gaz, p->name, strlen(p->name), context, p->country ? 1 : 0,
+                        &g))
+        return;
+    if (p->country && strcmp(g.country, p->country)) return;
+    out->lat = g.lat, out->lon = g.lon, out->has_coords = 1;
 }
 
 static int set_place(coding *cd, parley_event *e, const pl_place_ref *p)
@@ -105,8 +128,10 @@ static int set_place(coding *cd, parley_event *e, const pl_place_ref *p)
     if (!p) return 0;
     parley_place *place = pl_arena_alloc(&cd->out->arena, sizeof *place);
     if (!place) return -1;
+    memset(place, 0, sizeof *place);
     place->name = keep(cd, p->name);
     place->country = keep(cd, p->country);
+    locate(cd, p, place);
     e->place = place;
     return 0;
 }
@@ -267,6 +292,41 @@ static enum discard discard_of(const pl_dict *d, const pl_sentence *s)
     return worst;
 }
 
+static pl_place_ref place_of_mention(const pl_geo_mention *m)
+{
+    pl_place_ref r = {m->place.name, *m->place.country ? m->place.country : NULL,
+                      m->place.lat, m->place.lon, 1, m->place.kind == PL_PLACE_COUNTRY};
+    return r;
+}
+
+/* Places no dictionary names ("arrived in Tianjin"), found with the gazetteer in the light
+ * of the countries the sentence and the story name: the sentence's place when the
+ * dictionaries gave none, and the story's when the sentence opens with it ("In Tokyo, ..."). */
+static void find_mentions(coding *cd)
+{
+    pl_sentence *s = &cd->an.s;
+    pl_story_state *st = &cd->an.st;
+    const char *context[8];
+    size_t n = 0;
+    if (st->context.country) context[n++] = st->context.country;
+    for (size_t k = 0; k < s->nchunks && n < 8; k++) {
+        const char *c = s->chunks[k].country;
+        int seen = !c;
+        for (size_t i = 0; i < n && !seen; i++) seen = !strcmp(context[i], c);
+        if (!seen) context[n++] = c;
+    }
+    pl_geo_mention m[8];
+    size_t found = pl_geo_find(cd->ctx->gaz, &s->toks, s->first, s->first + s->n, context, n,
+                               m, 8);
+    for (size_t i = 0; i < found && i < 8; i++) {
+        if ((m[i].flags & PL_GEO_METONYM) || m[i].cue == PL_CUE_SUBJECT) continue;
+        if (!s->place.name) s->place = place_of_mention(&m[i]);
+        if (m[i].cue == PL_CUE_PREP && m[i].tok == s->first + 1 && !st->context.name)
+            st->context = place_of_mention(&m[i]);
+        break;
+    }
+}
+
 static int code_sentence(coding *cd, pl_span span, enum discard *discard)
 {
     pl_sentence *s = &cd->an.s;
@@ -275,6 +335,7 @@ static int code_sentence(coding *cd, pl_span span, enum discard *discard)
     *discard = discard_of(&cd->ctx->dict, s);
     if (*discard != KEEP) return 0;
     if (cd->unknown && pl_unknown_sentence(cd->unknown, cd->ctx, s)) return -1;
+    if (cd->ctx->gaz && !s->place.name) find_mentions(cd);
     cd->sentence_events = cd->out->n;
     cd->discard_sentence = 0;
     for (size_t i = 0; i < s->n; i++)

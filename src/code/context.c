@@ -2,6 +2,7 @@
 #include "code/code.h"
 #include "code/tools.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,7 +44,25 @@ void parley_ctx_free(parley_ctx *ctx)
     pl_grammar_free(&ctx->grammar);
     pl_buf_free(&ctx->err);
     pl_sources_free(ctx->sources);
+    pl_gazetteer_close(ctx->gaz);
     free(ctx);
+}
+
+parley_status parley_ctx_load_gazetteer(parley_ctx *ctx, const char *path)
+{
+    if (!ctx || !path) return PARLEY_EINVAL;
+    pl_buf_clear(&ctx->err);
+    char err[512];
+    pl_gazetteer *g = pl_gazetteer_open(path, err, sizeof err);
+    if (!g) {
+        pl_buf_printf(&ctx->err, "%s", err);
+        FILE *f = fopen(path, "rb");
+        if (f) fclose(f);
+        return f ? PARLEY_EDICT : PARLEY_EIO;
+    }
+    pl_gazetteer_close(ctx->gaz);
+    ctx->gaz = g;
+    return PARLEY_OK;
 }
 
 void parley_ctx_set_diag(parley_ctx *ctx, parley_diag_fn fn, void *user)

@@ -275,12 +275,16 @@ static void test_crlf_and_cr(void **state)
                      PARLEY_OK);
     assert_int_equal(f->log.errors, 1);
     assert_true(logged(&f->log, "t.actors:4: error", "'[' without ']'"));
-    assert_int_equal(actor(f, "AAA")->ncodes, 2);
+    /* dated roles that start with the code: a person's (ALPHA), not the country AAA */
+    assert_int_equal(actor(f, "ALPHA")->ncodes, 2);
     /* Old Mac files end lines with a lone CR. */
     assert_int_equal(load(f, "u.actors", "GAMMA_ [GGG]\r+DELTA_\r\t[GGGGOV <19900101]\r"),
                      PARLEY_OK);
     assert_int_equal(f->log.errors, 1);
-    assert_int_equal(actor(f, "GGG")->ncodes, 2);
+    assert_int_equal(actor(f, "GAMMA")->ncodes, 2);
+    /* dated codes that end with the code: the country's own history */
+    assert_int_equal(load(f, "w.actors", "ZETA_ [ZZZ]\n\t[OLDZZZ <19900101]\n"), PARLEY_OK);
+    assert_int_equal(actor(f, "ZZZ")->ncodes, 2);
     /* A UTF-8 byte order mark is no part of the first phrase. */
     assert_int_equal(load(f, "v.actors", "\xEF\xBB\xBF" "EPSILON_ [EEE]\r\n"), PARLEY_OK);
     assert_int_equal(actor(f, "EEE")->ncodes, 1);
