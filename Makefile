@@ -152,6 +152,10 @@ $(B)/corpus-runner: tests/corpus/runner.c $(B)/libparley.a
 	@$(if $(Q),echo "  LINK    $@")
 	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< $(B)/libparley.a $(PKG_LIBS)
 
+$(B)/seed-dates: tests/seed-dates.c $(B)/libparley.a
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< $(B)/libparley.a $(PKG_LIBS)
+
 $(B)/seed-check: tests/seed-check.c
 	@$(if $(Q),echo "  LINK    $@")
 	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< $(PKG_LIBS)
@@ -169,7 +173,7 @@ run-demo: all
 # Every suite appends "N passed, N failed" lines to build/results; tests/summarize adds them up.
 check: deps
 	@$(MAKE) --no-print-directory run-check
-run-check: all $(UNIT_BIN) asan $(B)/corpus-runner $(B)/seed-check
+run-check: all $(UNIT_BIN) asan $(B)/corpus-runner $(B)/seed-check $(B)/seed-dates
 	@rm -f $(B)/results; mkdir -p $(B)
 	@tests/run-unit $(B)/tests $(B)/results
 	@tests/run-unit $(B)/asan/tests $(B)/results
@@ -177,7 +181,7 @@ run-check: all $(UNIT_BIN) asan $(B)/corpus-runner $(B)/seed-check
 	@tests/run-corpus $(B)/asan/corpus-runner $(B)/asan/parley $(B)/results
 	@tests/run-cli bin/parley $(B)/results
 	@tests/run-cli $(B)/asan/parley $(B)/results
-	@tests/run-seed $(B)/seed-check bin/parley $(B)/results
+	@tests/run-seed $(B)/seed-check bin/parley $(B)/results $(B)/seed-dates
 	@tests/run-validate bin/parley $(B)/results
 	@tests/run-validate $(B)/asan/parley $(B)/results
 	@$(MAKE) --no-print-directory $(B)/time-runner; tests/run-time $(B)/time-runner $(B)/results

@@ -182,8 +182,9 @@ typedef struct parley_place {
 
 typedef struct parley_event {
     unsigned sentence;       /* 1-based within the story body */
-    const char *date;        /* "YYYY-MM-DD", NULL if unknown */
-    const char *date_end;    /* last day of a range, NULL if not a range */
+    const char *date;        /* "YYYY-MM-DD", NULL if unknown; the first day of a range, a
+                                week, a month or a year */
+    const char *date_end;    /* its last day, NULL when it is one day */
     parley_actor source, target;
     const char *code;        /* CAMEO event code, e.g. "042" */
     const char *root;        /* its two-digit root, e.g. "04" */
@@ -198,6 +199,12 @@ typedef struct parley_event {
     const char *dict_hash;   /* content hash of the dictionaries that coded it (16 hex) */
     const char *plover;      /* the PLOVER event type of `code`, NULL if not mapped */
     const char *plover_mode; /* its PLOVER mode, NULL if none */
+    /* When: `date` (and `date_end` for a span of days) come from a temporal expression of
+     * the event's sentence ("on Tuesday", "from August 31 to September 3, 2021") resolved
+     * against the story date, else from the story date. */
+    const char *date_precision; /* "day", "week", "month" or "year"; NULL when no date */
+    const char *date_basis;  /* "text" or "story"; NULL when no date */
+    const char *date_text;   /* the expression, when date_basis is "text" */
 } parley_event;
 
 typedef struct parley_events parley_events;
@@ -211,6 +218,27 @@ PARLEY_API const parley_event *parley_events_get(const parley_events *events, si
 /* Sentences the coder saw in the story body. */
 PARLEY_API size_t parley_events_sentences(const parley_events *events);
 PARLEY_API void parley_events_free(parley_events *events);
+
+/* Where the story puts named actors: one stop per actor and place, in text order. A stop
+ * comes from a verb that takes someone somewhere ("traveled to Tokyo", "returned to
+ * Washington via Seoul": kinds "visit", "return", "transit") or from an event with a place
+ * whose side is a named actor ("met ... in Tianjin": "meeting"). A stop dated only by the
+ * story, at a place the story already took the actor to, adds nothing and is left out. */
+typedef struct parley_stop {
+    unsigned sentence;       /* 1-based within the story body */
+    const char *name;        /* the actor's name: "John Kerry" (from the dictionary entry
+                                JOHN_KERRY), or the words of a name no entry knows */
+    parley_actor actor;      /* the actor as coded */
+    parley_place place;      /* has_coords 0 when no gazetteer gave coordinates */
+    const char *date, *date_end, *date_precision, *date_basis, *date_text; /* as events */
+    const char *kind;        /* "visit", "return", "transit" or "meeting" */
+    const char *cue;         /* the word that placed them: "traveled", "via", "met" */
+    size_t span_start, span_end; /* byte range in the story text */
+} parley_stop;
+
+PARLEY_API size_t parley_events_stops(const parley_events *events);
+/* The i-th stop, owned by `events`. */
+PARLEY_API const parley_stop *parley_events_stop(const parley_events *events, size_t i);
 
 /* ---- writers ------------------------------------------------------------------------------ */
 

@@ -1,7 +1,7 @@
 /* seed-check: compares parley's JSON Lines events for one story with a hand-made list of the
  * events a careful human coder finds in it.
  *
- *     seed-check EXPECTED.json EVENTS.jsonl
+ *     seed-check EXPECTED.json EVENTS.jsonl [ITINERARY.jsonl]
  *
  * EXPECTED.json is an object {"story_date": "YYYY-MM-DD", "events": [{"source", "target",
  * "code", "accept": [codes], "sentence"}, ...]}. EVENTS.jsonl is what `parley code --format
@@ -17,6 +17,11 @@
  *     one produced event satisfies at most one expected event (a maximum matching, preferring
  *     the same sentence and then the same code);
  *   - at most two distinct (source, target, code) triples were produced beyond those matched.
+ *   - each expected event with a date or a place: a produced event of its actors, an accepted
+ *     code and its sentence has that date range (from the text) and that place, with
+ *     coordinates near the place's;
+ *   - with ITINERARY.jsonl (what `parley itinerary --format jsonl` wrote), each stop of the
+ *     expected itinerary, in order, with its place, country and dates.
  * The last line is "seed: N passed, M failed". Exit status 0 when nothing failed, 1 when a
  * check failed, 2 when the files could not be read.
  */
@@ -260,13 +265,142 @@ static void print_accept(const expected *x) {
 
 /* ---- main --------------------------------------------------------------------------------- */
 
+/* ---- when and where ------------------------------------------------------------------- */
+
+/* Where a few places are, to check coordinates against (degrees; a place passes within
+ * half a degree). */
+static const struct {
+    const char *name;
+    double lat, lon;
+} known_places[] = {{"Tokyo", 35.69, 139.69},   {"Tianjin", 39.14, 117.18},
+                    {"Seoul", 37.57, 126.98},   {"Washington, D.C.", 38.90, -77.04}};
+
+static bool near_known(const char *name, json_t *place) {
+    json_t *lat = json_object_get(place, "lat"), *lon = json_object_get(place, "lon");
+    if (!json_is_number(lat) || !json_is_number(lon))
+        return false;
+    for (size_t i = 0; i < sizeof known_places / sizeof *known_places; i++)
+        if (!strcmp(known_places[i].name, name)) {
+            double dlat = json_number_value(lat) - known_places[i].lat;
+            double dlon = json_number_value(lon) - known_places[i].lon;
+            return dlat * dlat + dlon * dlon < 0.25;
+        }
+    return true; /* no reference: coordinates present is all that is asked */
+}
+
+static bool str_is(json_t *v, const char *s) {
+    return s ? json_is_string(v) && !strcmp(json_string_value(v), s) : json_is_null(v) || !v;
+}
+
+/* An expected event with a date or a place: some produced event with its actors, an
+ * accepted code and (when given) its sentence has that date range and that place, with
+ * coordinates near the place's. */
+static bool when_where_found(json_t *lines, json_t *x) {
+    const char *src = json_string_value(json_object_get(x, "source"));
+    const char *tgt = json_string_value(json_object_get(x, "target"));
+    const char *date = json_string_value(json_object_get(x, "date"));
+    const char *end = json_string_value(json_object_get(x, "date_end"));
+    const char *place = json_string_value(json_object_get(x, "place"));
+    const char *country = json_string_value(json_object_get(x, "place_country"));
+    json_t *sent = json_object_get(x, "sentence"), *accept = json_object_get(x, "accept");
+    size_t i;
+    json_t *ev;
+    json_array_foreach(lines, i, ev) {
+        json_t *code = json_object_get(ev, "code");
+        bool ok = !strcmp(code_of(ev, "source"), src) && !strcmp(code_of(ev, "target"), tgt);
+        bool accepted = false;
+        size_t k;
+        json_t *a;
+        json_array_foreach(accept, k, a) accepted |= json_equal(a, code);
+        ok = ok && accepted;
+        if (json_is_integer(sent))
+            ok = ok && json_equal(sent, json_object_get(ev, "sentence"));
+        if (date)
+            ok = ok && str_is(json_object_get(ev, "date"), date) &&
+                 str_is(json_object_get(ev, "date_end"), end) &&
+                 str_is(json_object_get(ev, "date_basis"), "text");
+        json_t *p = json_object_get(ev, "place");
+        if (place)
+            ok = ok && json_is_object(p) && str_is(json_object_get(p, "name"), place) &&
+                 (!country || str_is(json_object_get(p, "country"), country)) &&
+                 near_known(place, p);
+        if (ok)
+            return true;
+    }
+    return false;
+}
+
+static void check_when_where(tally *t, json_t *lines, json_t *exp_events) {
+    size_t i;
+    json_t *x;
+    json_array_foreach(exp_events, i, x) {
+        const char *date = json_string_value(json_object_get(x, "date"));
+        const char *place = json_string_value(json_object_get(x, "place"));
+        if (!date && !place)
+            continue;
+        char what[256];
+        snprintf(what, sizeof what, "expected event %zu (%s -> %s, sentence %lld)%s%s%s%s", i + 1,
+                 json_string_value(json_object_get(x, "source")),
+                 json_string_value(json_object_get(x, "target")),
+                 (long long)json_integer_value(json_object_get(x, "sentence")),
+                 date ? " dated " : "", date ? date : "", place ? " placed in " : "",
+                 place ? place : "");
+        check(t, when_where_found(lines, x), what);
+    }
+}
+
+/* The expected itinerary: each stop, in order, among the stops `parley itinerary --format
+ * jsonl` wrote for the actor, with its place, country and the dates given. */
+static void check_itinerary(tally *t, json_t *want, const char *path) {
+    json_t *stops = json_array();
+    FILE *in = fopen(path, "r");
+    char *buf = NULL;
+    size_t cap = 0;
+    ssize_t len;
+    while (in && (len = getline(&buf, &cap, in)) >= 0) {
+        json_t *s = json_loadb(buf, (size_t)len, 0, NULL);
+        if (s)
+            json_array_append_new(stops, s);
+    }
+    free(buf);
+    if (in)
+        fclose(in);
+    printf("itinerary (%zu stops written):\n", json_array_size(stops));
+    size_t from = 0, i;
+    json_t *x;
+    json_array_foreach(want, i, x) {
+        const char *actor = json_string_value(json_object_get(x, "actor"));
+        const char *place = json_string_value(json_object_get(x, "place"));
+        const char *country = json_string_value(json_object_get(x, "country"));
+        const char *date = json_string_value(json_object_get(x, "date"));
+        const char *first = json_string_value(json_object_get(x, "from"));
+        bool found = false;
+        for (size_t k = from; k < json_array_size(stops) && !found; k++) {
+            json_t *s = json_array_get(stops, k), *p = json_object_get(s, "place");
+            found = str_is(json_object_get(s, "actor"), actor) &&
+                    str_is(json_object_get(p, "name"), place) &&
+                    str_is(json_object_get(p, "country"), country) && near_known(place, p) &&
+                    (!date || str_is(json_object_get(s, "date"), date)) &&
+                    (!first || str_is(json_object_get(s, "date"), first));
+            if (found)
+                from = k + 1;
+        }
+        char what[256];
+        snprintf(what, sizeof what, "stop %zu: %s in %s (%s)%s%s, in order", i + 1, actor,
+                 place, country, date ? " on " : first ? " from " : "",
+                 date ? date : first ? first : "");
+        check(t, found, what);
+    }
+    json_decref(stops);
+}
+
 static int usage(void) {
-    fprintf(stderr, "usage: seed-check EXPECTED.json EVENTS.jsonl\n");
+    fprintf(stderr, "usage: seed-check EXPECTED.json EVENTS.jsonl [ITINERARY.jsonl]\n");
     return 2;
 }
 
 int main(int argc, char **argv) {
-    if (argc != 3)
+    if (argc != 3 && argc != 4)
         return usage();
     const char *expected_path = argv[1], *events_path = argv[2];
     int status = 2;
@@ -458,6 +592,9 @@ int main(int argc, char **argv) {
                  wrong_date);
         check(&t, wrong_date == 0, what);
     }
+    check_when_where(&t, lines, exp_events);
+    if (argc == 4 && json_is_array(json_object_get(exp, "itinerary")))
+        check_itinerary(&t, json_object_get(exp, "itinerary"), argv[3]);
     status = t.failed ? 1 : 0;
     printf("seed: %d passed, %d failed\n", t.passed, t.failed);
     goto out;

@@ -21,6 +21,12 @@ void print_diag(void *user, parley_severity sev, const char *file, long line,
 
 /* `parley dict ...`: argv[0] is "dict". */
 int cmd_dict(int argc, char **argv);
+/* Loads the dictionaries (dict; NULL: $PARLEY_DICT, else the default) and the gazetteer
+ * (NULL: $PARLEY_GAZETTEER, else the default, which may be missing) and compiles; prints
+ * what went wrong and returns NULL when it cannot. */
+parley_ctx *cli_load_context(const char *dict, const char *gazetteer, int no_places);
+/* `parley itinerary FILE...`: argv[0] is "itinerary". */
+int cmd_itinerary(int argc, char **argv);
 /* `parley validate FILE`: argv[0] is "validate". */
 int cmd_validate(int argc, char **argv);
 

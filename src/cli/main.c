@@ -26,6 +26,7 @@ static const char main_usage[] =
     "commands:\n"
     "  code     code stories and write their events\n"
     "  dict     dictionary tools: check, lookup, stats\n"
+    "  itinerary where and when the stories put named actors\n"
     "  validate run TABARI's or PETRARCH's validation suite\n"
     "\n"
     "Run 'parley COMMAND --help' for a command's options.\n";
@@ -180,10 +181,10 @@ static int parse_code_opts(int argc, char **argv, code_opts *o)
 
 /* A gazetteer named by the user must load; the default one may be missing (a build without
  * it), which is said once. 1 to go on, 0 to stop. */
-static int load_gazetteer(parley_ctx *ctx, const code_opts *o)
+static int load_gazetteer(parley_ctx *ctx, const char *gazetteer, int no_places)
 {
-    if (o->no_places) return 1;
-    const char *path = o->gazetteer ? o->gazetteer : getenv("PARLEY_GAZETTEER");
+    if (no_places) return 1;
+    const char *path = gazetteer ? gazetteer : getenv("PARLEY_GAZETTEER");
     int chosen = path && *path;
     if (!chosen) path = PARLEY_GEO_DEFAULT;
     parley_status rc = parley_ctx_load_gazetteer(ctx, path);
@@ -197,7 +198,7 @@ static int load_gazetteer(parley_ctx *ctx, const code_opts *o)
     return 1;
 }
 
-static parley_ctx *load_context(const code_opts *o)
+parley_ctx *cli_load_context(const char *dict, const char *gazetteer, int no_places)
 {
     parley_ctx *ctx = parley_ctx_new();
     if (!ctx) {
@@ -205,7 +206,7 @@ static parley_ctx *load_context(const code_opts *o)
         return NULL;
     }
     parley_ctx_set_diag(ctx, print_diag, NULL);
-    const char *dict = o->dict ? o->dict : getenv("PARLEY_DICT");
+    if (!dict) dict = getenv("PARLEY_DICT");
     if (!dict || !*dict) dict = PARLEY_DICT_DEFAULT;
     parley_status rc = parley_ctx_load_dict(ctx, dict);
     if (rc == PARLEY_OK) rc = parley_ctx_compile(ctx);
@@ -214,7 +215,7 @@ static parley_ctx *load_context(const code_opts *o)
         parley_ctx_free(ctx);
         return NULL;
     }
-    return load_gazetteer(ctx, o) ? ctx : (parley_ctx_free(ctx), NULL);
+    return load_gazetteer(ctx, gazetteer, no_places) ? ctx : (parley_ctx_free(ctx), NULL);
 }
 
 static int code_one(parley_ctx *ctx, const code_opts *o, parley_story *story, FILE *out,
@@ -284,7 +285,7 @@ static int cmd_code(int argc, char **argv)
     code_opts o = {.format = PARLEY_OUTPUT_JSONL, .input = PARLEY_FORMAT_AUTO};
     if (parse_code_opts(argc, argv, &o)) return EXIT_USAGE;
     double t0 = now_ms();
-    parley_ctx *ctx = load_context(&o);
+    parley_ctx *ctx = cli_load_context(o.dict, o.gazetteer, o.no_places);
     if (!ctx) return EXIT_USAGE;
     double t1 = now_ms();
     FILE *out = o.output ? fopen(o.output, "w") : stdout;
@@ -353,6 +354,7 @@ int main(int argc, char **argv)
     }
     if (!strcmp(cmd, "dict")) return cmd_dict(argc - 1, argv + 1);
     if (!strcmp(cmd, "validate")) return cmd_validate(argc - 1, argv + 1);
+    if (!strcmp(cmd, "itinerary")) return cmd_itinerary(argc - 1, argv + 1);
     fprintf(stderr, "parley: unknown command '%s'\n%s", cmd, main_usage);
     return EXIT_USAGE;
 }

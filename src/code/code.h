@@ -8,6 +8,7 @@
 #include "lex/lex.h"
 #include "parley.h"
 #include "text/text.h"
+#include "time/time.h"
 #include "util/util.h"
 
 /* Token classes the sentence analysis works with. */
@@ -37,11 +38,15 @@ enum pl_class {
     PL_C_STOP                /* other function words: pronouns, conjunctions */
 };
 
+enum pl_move { PL_MOVE_GO = 0, PL_MOVE_RETURN = 1 }; /* moves[1] is "return" */
+#define PL_MOVES 14
+
 /* Word classes of function words, by vocabulary id; built into the context. */
 typedef struct pl_grammar {
     uint8_t *class_of;       /* indexed by vocab id */
     size_t n;
     uint32_t place_preps[4]; /* word ids of in, at, near, outside: they name where */
+    uint32_t moves[PL_MOVES]; /* lemma ids of the verbs that take someone somewhere */
 } pl_grammar;
 
 /* Interns the function words into the vocabulary and classifies them; call before
@@ -160,6 +165,47 @@ int pl_analyse_sentence(const parley_ctx *ctx, pl_story_state *st, pl_sentence *
 int pl_ends_in_ly(const pl_sentence *s, size_t i);
 /* Remembers the names and places of resolved chunks for later sentences. */
 int pl_remember_sentence(const parley_ctx *ctx, pl_story_state *st, const pl_sentence *s);
+
+/* ---- stops: where the story puts named actors (stops.c) ------------------------------------ */
+
+/* Coordinates (and a missing country) from the gazetteer for a place the dictionaries or
+ * the gazetteer named. */
+void pl_locate_place(const parley_ctx *ctx, const pl_place_ref *p, parley_place *out);
+
+struct pl_when;
+/* Adds to out the stops of the analysed sentence: who moved where ("traveled to Tokyo",
+ * "returned to Washington via Seoul") and, from the events coded in it since event index
+ * `first_event`, who met where. */
+int pl_sentence_stops(const parley_ctx *ctx, pl_analysis *an, const struct pl_when *when,
+                      unsigned sentence_no, parley_events *out, size_t first_event);
+
+/* ---- dates of events and stops (when.c) ---------------------------------------------------- */
+
+#define PL_WHEN_MAX 16
+
+/* A sentence's temporal expressions that are dates. */
+typedef struct pl_when {
+    const parley_story *story;
+    uint32_t sentence_start; /* byte offset of the sentence in the story text */
+    pl_timex timex[PL_WHEN_MAX];
+    size_t n;
+} pl_when;
+
+typedef struct pl_when_fields {
+    const char *date, *date_end, *precision, *basis, *text; /* as in parley_event */
+    int32_t first, last;     /* day numbers when basis is "text" */
+} pl_when_fields;
+
+/* Finds the dates of the sentence span of the story; story_day is PL_DATE_NONE when the
+ * story has no date. */
+void pl_when_scan(pl_when *w, const parley_story *story, int32_t story_day, pl_span span);
+/* The date (YYYYMMDD) at which the sentence's roles are read: its first date, else the
+ * story's. */
+int32_t pl_when_role_date(const pl_when *w, int32_t story_ymd);
+/* The date of what happens at byte `at` of the story: the sentence's date nearest to it,
+ * else the story date (all NULL when there is none). Strings in arena. 0, or -1 when out of
+ * memory. */
+int pl_when_at(const pl_when *w, uint32_t at, pl_arena *arena, pl_when_fields *out);
 
 static inline uint8_t pl_word_class(const pl_grammar *g, const pl_token *t)
 {

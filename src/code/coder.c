@@ -53,6 +53,9 @@ typedef struct coding {
     int discard_sentence;    /* a "###" pattern matched: the sentence codes nothing */
     parley_unknown *unknown; /* parley_code_opts.unknown, or NULL */
     int partial;             /* PARLEY_CODE_PARTIAL */
+    int32_t story_day;       /* the story date as a day number, PL_DATE_NONE when unknown */
+    int32_t story_ymd;       /* and as YYYYMMDD, 0 when unknown */
+    pl_when when;            /* the current sentence's dates */
 } coding;
 
 static const char *keep(coding *cd, const char *s)
@@ -105,24 +108,6 @@ static const pl_place_ref *event_place(const coding *cd, const char *code,
     return NULL;
 }
 
-/* Coordinates from the gazetteer for a place the dictionaries named; a candidate in
- * another country than the one the dictionaries gave is not it. */
-static void locate(const coding *cd, const pl_place_ref *p, parley_place *out)
-{
-    if (p->has_coords) {
-        out->lat = p->lat, out->lon = p->lon, out->has_coords = 1;
-        return;
-    }
-    if (!cd->ctx->gaz || !p->name) return;
-    pl_place g;
-    const char *context[1] = {p->country};
-    if (!pl_geo_resolve(cd->ctx->gaz, p->name, strlen(p->name), context, p->country ? 1 : 0,
-                        &g))
-        return;
-    if (p->country && strcmp(g.country, p->country)) return;
-    out->lat = g.lat, out->lon = g.lon, out->has_coords = 1;
-}
-
 static int set_place(coding *cd, parley_event *e, const pl_place_ref *p)
 {
     if (!p) return 0;
@@ -131,7 +116,7 @@ static int set_place(coding *cd, parley_event *e, const pl_place_ref *p)
     memset(place, 0, sizeof *place);
     place->name = keep(cd, p->name);
     place->country = keep(cd, p->country);
-    locate(cd, p, place);
+    pl_locate_place(cd->ctx, p, place);
     e->place = place;
     return 0;
 }
@@ -187,6 +172,19 @@ static int partial_side(coding *cd, pl_chunk *c)
     return c->code ? 0 : -1;
 }
 
+/* The date nearest the event's verb in its sentence, else the story's. */
+static int set_date(coding *cd, parley_event *e, size_t verb)
+{
+    pl_when_fields f;
+    if (pl_when_at(&cd->when, cd->an.s.toks.v[verb].start, &cd->out->arena, &f)) return -1;
+    e->date = f.date;
+    e->date_end = f.date_end;
+    e->date_precision = f.precision;
+    e->date_basis = f.basis;
+    e->date_text = f.text;
+    return 0;
+}
+
 static int add_event(coding *cd, const pl_pattern_match *m, const char *code,
                      const pl_chunk *source, const pl_chunk *target, size_t verb)
 {
@@ -203,7 +201,7 @@ static int add_event(coding *cd, const pl_pattern_match *m, const char *code,
     parley_event *e = pl_events_add(cd->out);
     if (!e) return -1;
     e->sentence = cd->sentence_no;
-    e->date = keep(cd, parley_story_date(cd->story));
+    if (set_date(cd, e, verb)) return -1;
     e->code = keep(cd, code);
     e->root = pl_arena_strndup(&cd->out->arena, code, 2);
     const pl_event_code *info = pl_event_code_find(&cd->ctx->dict, code);
@@ -224,7 +222,6 @@ static int add_event(coding *cd, const pl_pattern_match *m, const char *code,
         if (sides[i]->start < first) first = sides[i]->start;
         if (sides[i]->end - 1 > last) last = sides[i]->end - 1;
     }
-    (void)verb;
     e->span_start = toks[first].start;
     e->span_end = toks[last].end;
     if (set_actor(cd, &e->source, src) || set_actor(cd, &e->target, tgt) || !e->code ||
@@ -330,6 +327,8 @@ static void find_mentions(coding *cd)
 static int code_sentence(coding *cd, pl_span span, enum discard *discard)
 {
     pl_sentence *s = &cd->an.s;
+    pl_when_scan(&cd->when, cd->story, cd->story_day, span);
+    cd->an.st.date = pl_when_role_date(&cd->when, cd->story_ymd);
     if (pl_analysis_sentence(cd->ctx, &cd->an, span)) return -1;
     if (s->n == 0) return 0;
     *discard = discard_of(&cd->ctx->dict, s);
@@ -340,7 +339,13 @@ static int code_sentence(coding *cd, pl_span span, enum discard *discard)
     cd->discard_sentence = 0;
     for (size_t i = 0; i < s->n; i++)
         if (s->anchor[i] && code_anchor(cd, i)) return -1;
-    if (cd->discard_sentence) cd->out->n = cd->sentence_events;
+    if (cd->discard_sentence) {
+        cd->out->n = cd->sentence_events;
+        return pl_remember_sentence(cd->ctx, &cd->an.st, s);
+    }
+    if (pl_sentence_stops(cd->ctx, &cd->an, &cd->when, cd->sentence_no, cd->out,
+                          cd->sentence_events))
+        return -1;
     return pl_remember_sentence(cd->ctx, &cd->an.st, s);
 }
 
@@ -355,7 +360,7 @@ static int code_story(coding *cd)
         rc = code_sentence(cd, sentences.v[i], &discard);
         if (discard == DISCARD_STORY) {
             /* A discarded story yields nothing, not even what came before the phrase. */
-            cd->out->n = 0;
+            cd->out->n = cd->out->nstops = 0;
             break;
         }
     }
@@ -390,6 +395,9 @@ parley_status parley_code_with(parley_ctx *ctx, const parley_story *story,
     int32_t day = 0;
     if (date && pl_date_parse(date, strlen(date), &day)) day = 0;
     pl_analysis_init(&cd.an, parley_story_text(story), day);
+    cd.story_ymd = day;
+    cd.story_day = PL_DATE_NONE;
+    if (day) cd.story_day = pl_date_from_ymd(day / 10000, day / 100 % 100, day % 100);
     int rc = code_story(&cd);
     pl_analysis_free(&cd.an);
     if (rc) {

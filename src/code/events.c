@@ -19,6 +19,24 @@ parley_event *pl_events_add(parley_events *ev)
     return e;
 }
 
+parley_stop *pl_stops_add(parley_events *ev)
+{
+    if (PL_GROW(ev->stops, ev->stops_cap, ev->nstops + 1)) return NULL;
+    parley_stop *s = &ev->stops[ev->nstops++];
+    memset(s, 0, sizeof *s);
+    return s;
+}
+
+size_t parley_events_stops(const parley_events *events)
+{
+    return events ? events->nstops : 0;
+}
+
+const parley_stop *parley_events_stop(const parley_events *events, size_t i)
+{
+    return events && i < events->nstops ? &events->stops[i] : NULL;
+}
+
 size_t parley_events_count(const parley_events *events)
 {
     return events ? events->n : 0;
@@ -38,6 +56,7 @@ void parley_events_free(parley_events *events)
 {
     if (!events) return;
     free(events->v);
+    free(events->stops);
     pl_arena_free(&events->arena);
     free(events);
 }

@@ -70,6 +70,12 @@ int pl_grammar_init(pl_grammar *g, pl_dict *d)
     static const char *place_preps[] = {"in", "at", "near", "outside"};
     for (int i = 0; i < 4; i++)
         g->place_preps[i] = pl_strmap_get(&d->vocab, place_preps[i], strlen(place_preps[i]));
+    /* Lemmas, interned before the dictionaries compile so that their forms are known. */
+    static const char *const moves[PL_MOVES] = {"go",   "return", "visit", "travel", "arrive",
+                                                "fly",  "head",   "leave", "depart", "tour",
+                                                "land", "stop",   "come",  "reach"};
+    for (int i = 0; i < PL_MOVES; i++)
+        if (!(g->moves[i] = pl_strmap_intern(&d->vocab, moves[i], strlen(moves[i])))) return -1;
     return 0;
 }
 
