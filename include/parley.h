@@ -361,7 +361,10 @@ enum parley_code_flags {
     /* Also code events one side of which is unknown, as PETRARCH does: that side's code is
      * "---", or "---" and its agent ("---GOV": an official of no known country); its
      * country is NULL, and its text "" when no words name it (a verb with no object). */
-    PARLEY_CODE_PARTIAL = 1
+    PARLEY_CODE_PARTIAL = 1,
+    /* Date every event by its story, as coders that read no dates do: no temporal
+     * expressions are looked for (date_basis is always "story"). */
+    PARLEY_CODE_STORY_DATES = 2
 };
 
 typedef struct parley_code_opts {

@@ -52,6 +52,7 @@ static const char code_usage[] =
     "                       $PARLEY_GAZETTEER, else " PARLEY_GEO_DEFAULT ")\n"
     "      --no-places      no gazetteer: places as the dictionaries name them, without\n"
     "                       coordinates\n"
+    "      --story-dates    date every event by its story; read no dates in the text\n"
     "      --partial        also code events with one side unknown, written '---' or\n"
     "                       '---' and an agent ('---GOV'), as PETRARCH does\n"
     "      --report-unknown[=N]\n"
@@ -128,6 +129,7 @@ static int parse_code_opts(int argc, char **argv, code_opts *o)
         {"partial", no_argument, 0, 'P'},
         {"gazetteer", required_argument, 0, 'G'},
         {"no-places", no_argument, 0, 'N'},
+        {"story-dates", no_argument, 0, 'T'},
         {0, 0, 0, 0}};
     static const char *inputs[] = {"auto", "news", "jsonl", "text"};
     int c;
@@ -156,6 +158,7 @@ static int parse_code_opts(int argc, char **argv, code_opts *o)
         case 'P': o->code_flags |= PARLEY_CODE_PARTIAL; break;
         case 'G': o->gazetteer = optarg; break;
         case 'N': o->no_places = 1; break;
+        case 'T': o->code_flags |= PARLEY_CODE_STORY_DATES; break;
         case 'O':
             if (!strcmp(optarg, "plover")) o->write_flags |= PARLEY_WRITE_PLOVER;
             else if (strcmp(optarg, "cameo"))

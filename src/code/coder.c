@@ -53,6 +53,7 @@ typedef struct coding {
     int discard_sentence;    /* a "###" pattern matched: the sentence codes nothing */
     parley_unknown *unknown; /* parley_code_opts.unknown, or NULL */
     int partial;             /* PARLEY_CODE_PARTIAL */
+    int story_dates;         /* PARLEY_CODE_STORY_DATES */
     int32_t story_day;       /* the story date as a day number, PL_DATE_NONE when unknown */
     int32_t story_ymd;       /* and as YYYYMMDD, 0 when unknown */
     pl_when when;            /* the current sentence's dates */
@@ -289,6 +290,8 @@ static enum discard discard_of(const pl_dict *d, const pl_sentence *s)
     return worst;
 }
 
+#define PLACE_WINDOW 12 /* tokens: a cue, a name of a few words, ", Country" */
+
 static pl_place_ref place_of_mention(const pl_geo_mention *m)
 {
     pl_place_ref r = {m->place.name, *m->place.country ? m->place.country : NULL,
@@ -299,6 +302,64 @@ static pl_place_ref place_of_mention(const pl_geo_mention *m)
 /* Places no dictionary names ("arrived in Tianjin"), found with the gazetteer in the light
  * of the countries the sentence and the story name: the sentence's place when the
  * dictionaries gave none, and the story's when the sentence opens with it ("In Tokyo, ..."). */
+static int word_is(const pl_sentence *s, size_t i, const char *w)
+{
+    const pl_token *t = &s->toks.v[i];
+    return t->norm_len == strlen(w) && !memcmp(pl_token_norm(&s->toks, t), w, t->norm_len);
+}
+
+/* The gazetteer's cues (src/geo/find.c): in, at, to, from, via, near, outside, into. */
+static int place_cue(const pl_sentence *s, size_t i)
+{
+    static const char *const cues[] = {"in", "at", "to", "from", "via", "near", "outside", "into"};
+    if (s->cls[i] != PL_C_PREP) return 0;
+    for (size_t k = 0; k < sizeof cues / sizeof *cues; k++)
+        if (word_is(s, i, cues[k])) return 1;
+    return 0;
+}
+
+/* The next cue from token i on that stands before a capitalized word no dictionary knows
+ * ("in Tianjin", "via Seoul"), or the sentence's end. Most sentences have none. */
+static size_t next_place_cue(const coding *cd, size_t i)
+{
+    const pl_sentence *s = &cd->an.s;
+    size_t end = s->first + s->n;
+    for (; i + 1 < end; i++) {
+        if (!place_cue(s, i) && s->toks.v[i].lemma != cd->ctx->grammar.moves[2]) continue;
+        size_t k = i + 1;
+        if (s->cls[k] == PL_C_DET && k + 1 < end) k++;
+        if (s->cls[k] == PL_C_NAME) return i;
+    }
+    return end;
+}
+
+/* A place the dictionaries know, reached or left ("visit to Saudi Arabia", "via Seoul",
+ * "visited India"), as the gazetteer names it; the sentence's place when it names no "in
+ * X". 1 and *out set, or 0. */
+static int place_by_cue(const coding *cd, pl_place_ref *out)
+{
+    const pl_sentence *s = &cd->an.s;
+    for (size_t k = 0; k < s->nchunks; k++) {
+        const pl_chunk *c = &s->chunks[k];
+        if (!c->place.name || !(c->only_place || c->only_country) || c->start == s->first)
+            continue;
+        size_t b = c->start - 1;
+        if (!word_is(s, b, "to") && !word_is(s, b, "via") && !word_is(s, b, "into") &&
+            !word_is(s, b, "from") && s->toks.v[b].lemma != cd->ctx->grammar.moves[2])
+            continue;
+        /* "Qataris", "our Afghan": a people or an adjective is no place. */
+        pl_place g;
+        const char *context[1] = {c->place.country};
+        if (!pl_geo_resolve(cd->ctx->gaz, c->place.name, strlen(c->place.name), context,
+                            c->place.country ? 1 : 0, &g))
+            continue;
+        *out = (pl_place_ref){g.name, *g.country ? g.country : NULL, g.lat, g.lon, 1,
+                              g.kind == PL_PLACE_COUNTRY};
+        return 1;
+    }
+    return 0;
+}
+
 static void find_mentions(coding *cd)
 {
     pl_sentence *s = &cd->an.s;
@@ -312,29 +373,42 @@ static void find_mentions(coding *cd)
         for (size_t i = 0; i < n && !seen; i++) seen = !strcmp(context[i], c);
         if (!seen) context[n++] = c;
     }
-    pl_geo_mention m[8];
-    size_t found = pl_geo_find(cd->ctx->gaz, &s->toks, s->first, s->first + s->n, context, n,
-                               m, 8);
-    for (size_t i = 0; i < found && i < 8; i++) {
-        if ((m[i].flags & PL_GEO_METONYM) || m[i].cue == PL_CUE_SUBJECT) continue;
-        if (!s->place.name) s->place = place_of_mention(&m[i]);
-        if (m[i].cue == PL_CUE_PREP && m[i].tok == s->first + 1 && !st->context.name)
-            st->context = place_of_mention(&m[i]);
-        break;
+    /* The gazetteer reads a window after each cue, not the whole sentence: most of a
+     * sentence names no place, and this runs on every sentence. */
+    size_t end = s->first + s->n;
+    for (size_t cue = next_place_cue(cd, s->first); cue < end; cue = next_place_cue(cd, cue + 1)) {
+        pl_geo_mention m[4];
+        size_t stop = cue + PLACE_WINDOW < end ? cue + PLACE_WINDOW : end;
+        size_t found = pl_geo_find(cd->ctx->gaz, &s->toks, cue, stop, context, n, m, 4);
+        for (size_t i = 0; i < found && i < 4; i++) {
+            if ((m[i].flags & PL_GEO_METONYM) || m[i].cue == PL_CUE_SUBJECT) continue;
+            s->place = place_of_mention(&m[i]);
+            if (m[i].cue == PL_CUE_PREP && m[i].tok == s->first + 1 && !st->context.name)
+                st->context = s->place;
+            return;
+        }
     }
 }
 
 static int code_sentence(coding *cd, pl_span span, enum discard *discard)
 {
     pl_sentence *s = &cd->an.s;
-    pl_when_scan(&cd->when, cd->story, cd->story_day, span);
+    if (cd->story_dates) {
+        cd->when = (pl_when){.story = cd->story, .sentence_start = span.start};
+    } else {
+        pl_when_scan(&cd->when, cd->story, cd->story_day, span);
+    }
     cd->an.st.date = pl_when_role_date(&cd->when, cd->story_ymd);
     if (pl_analysis_sentence(cd->ctx, &cd->an, span)) return -1;
     if (s->n == 0) return 0;
     *discard = discard_of(&cd->ctx->dict, s);
     if (*discard != KEEP) return 0;
     if (cd->unknown && pl_unknown_sentence(cd->unknown, cd->ctx, s)) return -1;
-    if (cd->ctx->gaz && !s->place.name) find_mentions(cd);
+    if (cd->ctx->gaz && !s->place.name) {
+        pl_place_ref cued;
+        if (place_by_cue(cd, &cued)) s->place = cued;
+        else find_mentions(cd);
+    }
     cd->sentence_events = cd->out->n;
     cd->discard_sentence = 0;
     for (size_t i = 0; i < s->n; i++)
@@ -389,6 +463,7 @@ parley_status parley_code_with(parley_ctx *ctx, const parley_story *story,
     cd.story = story;
     cd.unknown = opts ? opts->unknown : NULL;
     cd.partial = opts && (opts->flags & PARLEY_CODE_PARTIAL);
+    cd.story_dates = opts && (opts->flags & PARLEY_CODE_STORY_DATES);
     cd.out = pl_events_new();
     if (!cd.out) return PARLEY_ENOMEM;
     const char *date = parley_story_date(story);
