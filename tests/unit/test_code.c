@@ -181,7 +181,12 @@ static void test_pattern_and_span(void **state)
     assert_int_equal(e->span_end, sizeof text - 2);
     assert_string_equal(e->root, "04");
     assert_int_equal(e->sentence, 1);
-    assert_string_equal(e->date, "2021-09-01");
+    /* "Yesterday" dates it, and says so */
+    assert_string_equal(e->date, "2021-08-31");
+    assert_null(e->date_end);
+    assert_string_equal(e->date_precision, "day");
+    assert_string_equal(e->date_basis, "text");
+    assert_string_equal(e->date_text, "Yesterday");
     assert_int_equal(parley_events_sentences(ev), 1);
     parley_events_free(ev);
     parley_story_free(story);
