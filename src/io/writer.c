@@ -83,6 +83,12 @@ static void json_event(pl_buf *b, unsigned flags, const parley_story *story,
     json_string(b, e->date);
     PUT(b, ",\"date_end\":");
     json_string(b, e->date_end);
+    PUT(b, ",\"date_precision\":");
+    json_string(b, e->date_precision);
+    PUT(b, ",\"date_basis\":");
+    json_string(b, e->date_basis);
+    PUT(b, ",\"date_text\":");
+    json_string(b, e->date_text);
     PUT(b, ",\"source\":");
     json_actor(b, &e->source);
     PUT(b, ",\"target\":");
