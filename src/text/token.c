@@ -251,6 +251,11 @@ int pl_tokenize(pl_tokens *out, const char *text, pl_span span)
             p += c.len;
         } else if (c.cls == PL_CH_MARK) {
             p += c.len; /* a stray mark or invisible character belongs to no token */
+        } else if (c.cp == '_') {
+            /* Joins words in identifiers and in TABARI's and PETRARCH's test texts
+             * ("Dol_Amroth"): a space, not a token. */
+            lx.space_before = 1;
+            p += c.len;
         } else if (is_letter(c.cls) || c.cls == PL_CH_DIGIT) {
             if (lex_word(&lx, &p)) return -1;
         } else {
