@@ -124,6 +124,23 @@ static int fill_slot(pl_pattern_match *m, uint8_t kind, int32_t chunk)
 
 static int after_from(matcher *mt, uint16_t k, size_t pos);
 
+static int in_phrase(uint8_t c)
+{
+    return c == PL_C_DET || c == PL_C_WORD || c == PL_C_NAME || c == PL_C_QUANT ||
+           c == PL_C_POSS || c == PL_C_HYPHEN;
+}
+
+/* Past the noun phrase at pos (TABARI's `^`): an actor phrase whole, else a run of
+ * determiners, words and names ("their populations"); pos when there is none. */
+static size_t phrase_end(const pl_sentence *s, size_t pos)
+{
+    size_t end = s->first + s->n;
+    if (pos < end && s->chunk_at[pos] >= 0) return s->chunks[s->chunk_at[pos]].end;
+    size_t i = pos;
+    while (i < end && i < pos + PL_SKIP_MAX && in_phrase(s->cls[i])) i++;
+    return i;
+}
+
 /* Item k placed exactly at pos. */
 static int after_at(matcher *mt, uint16_t k, size_t pos)
 {
@@ -152,6 +169,10 @@ static int after_from(matcher *mt, uint16_t k, size_t pos)
         return 1;
     }
     const pl_pat_item *it = &mt->p->after[k];
+    if (it->kind == PL_IT_SKIP && (it->flags & PL_IF_PHRASE)) {
+        size_t past = phrase_end(s, pos);
+        return past > pos && after_from(mt, (uint16_t)(k + 1), past);
+    }
     if (it->kind == PL_IT_SKIP) {
         for (size_t skip = 0; skip <= PL_SKIP_MAX && pos + skip <= end; skip++)
             if (after_from(mt, (uint16_t)(k + 1), pos + skip)) return 1;

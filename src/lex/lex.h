@@ -78,7 +78,9 @@ enum pl_item_kind {
 
 enum pl_item_flags {
     PL_IF_STEM = 1,          /* the token's form starts with `stem` (TABARI words without _) */
-    PL_IF_ADJACENT = 2       /* no gap before this item, even in a pattern with gaps */
+    PL_IF_ADJACENT = 2,      /* no gap before this item, even in a pattern with gaps */
+    PL_IF_PHRASE = 4         /* PL_IT_SKIP: one noun phrase (TABARI's and PETRARCH's `^`),
+                                not 0 to PL_SKIP_MAX words */
 };
 
 #define PL_SKIP_MAX 5        /* what `*` covers in native patterns */

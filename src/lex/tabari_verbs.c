@@ -500,6 +500,7 @@ static int slot_char(scan *sc, char c)
         if (++sc->verbs > 1) return scan_error(sc, "more than one '*'");
     } else {
         e.item.kind = c == '+' ? PL_IT_TARGET : c == '^' ? PL_IT_SKIP : PL_IT_SOURCE;
+        if (c == '^') e.item.flags |= PL_IF_PHRASE;
         e.joint = c == '%';
     }
     return vec_push(sc->out, &e);
