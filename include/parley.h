@@ -364,7 +364,11 @@ enum parley_code_flags {
     PARLEY_CODE_PARTIAL = 1,
     /* Date every event by its story, as coders that read no dates do: no temporal
      * expressions are looked for (date_basis is always "story"). */
-    PARLEY_CODE_STORY_DATES = 2
+    PARLEY_CODE_STORY_DATES = 2,
+    /* An actor known only by its role ("guerrillas", "security forces") is coded "~" and
+     * its agent ("~REB"), as TABARI's CONVERT AGENT option does; without this flag such an
+     * actor codes no event unless the story places it. */
+    PARLEY_CODE_AGENT_ONLY = 4
 };
 
 typedef struct parley_code_opts {

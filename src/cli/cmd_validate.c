@@ -226,7 +226,21 @@ static void print_coded(const parley_events *ev)
 
 typedef struct validate_totals {
     size_t passed, failed, unchecked;
+    unsigned flags;          /* parley_code_opts.flags the suite's settings records ask for */
 } validate_totals;
+
+/* TABARI's settings records ("{ OPTION: SET: CONVERT AGENT = TRUE }") change how the
+ * records after them are coded. parley applies those it has an option for and ignores the
+ * others (docs/validation.md lists them). */
+static void apply_options(const vrecord *r, validate_totals *t)
+{
+    if (!r->options) return;
+    const char *p = strstr(r->options, "CONVERT AGENT");
+    if (p) {
+        if (strstr(p, "TRUE")) t->flags |= PARLEY_CODE_AGENT_ONLY;
+        else if (strstr(p, "FALSE")) t->flags &= ~(unsigned)PARLEY_CODE_AGENT_ONLY;
+    }
+}
 
 static int run_record(parley_ctx *ctx, const vsuite *s, const vrecord *r,
                       const validate_opts *o, validate_totals *t)
@@ -234,7 +248,8 @@ static int run_record(parley_ctx *ctx, const vsuite *s, const vrecord *r,
     parley_story *story = parley_story_new(r->id, r->date[0] ? r->date : NULL, NULL, r->text,
                                            strlen(r->text));
     parley_events *ev = NULL;
-    parley_status rc = story ? parley_code(ctx, story, &ev) : PARLEY_ENOMEM;
+    parley_code_opts opts = {.flags = t->flags};
+    parley_status rc = story ? parley_code_with(ctx, story, &opts, &ev) : PARLEY_ENOMEM;
     if (rc != PARLEY_OK) {
         fprintf(stderr, "parley validate: %s:%ld: %s: %s\n", s->file, r->line, r->id,
                 parley_status_str(rc));
@@ -254,6 +269,7 @@ static int run_record(parley_ctx *ctx, const vsuite *s, const vrecord *r,
     }
     parley_events_free(ev);
     parley_story_free(story);
+    apply_options(r, t);
     return 0;
 }
 

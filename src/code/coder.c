@@ -54,6 +54,7 @@ typedef struct coding {
     parley_unknown *unknown; /* parley_code_opts.unknown, or NULL */
     int partial;             /* PARLEY_CODE_PARTIAL */
     int story_dates;         /* PARLEY_CODE_STORY_DATES */
+    int agent_only;          /* PARLEY_CODE_AGENT_ONLY */
     int32_t story_day;       /* the story date as a day number, PL_DATE_NONE when unknown */
     int32_t story_ymd;       /* and as YYYYMMDD, 0 when unknown */
     pl_when when;            /* the current sentence's dates */
@@ -186,6 +187,14 @@ static int set_date(coding *cd, parley_event *e, size_t verb)
     return 0;
 }
 
+/* TABARI's CONVERT AGENT: a role with no country is "~" and its agent. */
+static int agent_side(coding *cd, pl_chunk *c)
+{
+    if (c->code || !c->agent) return 0;
+    c->code = pl_arena_printf(&cd->an.st.arena, "~%s", c->agent);
+    return c->code ? 0 : -1;
+}
+
 static int add_event(coding *cd, const pl_pattern_match *m, const char *code,
                      const pl_chunk *source, const pl_chunk *target, size_t verb)
 {
@@ -195,6 +204,7 @@ static int add_event(coding *cd, const pl_pattern_match *m, const char *code,
     if (place_by_other_side(cd, code, &origin, tgt) ||
         place_by_other_side(cd, code, &destination, src))
         return -1;
+    if (cd->agent_only && (agent_side(cd, &origin) || agent_side(cd, &destination))) return -1;
     if (cd->partial && (partial_side(cd, &origin) || partial_side(cd, &destination))) return -1;
     if (!src->code || !tgt->code || !strcmp(src->code, tgt->code)) return 0;
     if (!strcmp(src->code, "---") && !strcmp(tgt->code, "---")) return 0;
@@ -464,6 +474,7 @@ parley_status parley_code_with(parley_ctx *ctx, const parley_story *story,
     cd.unknown = opts ? opts->unknown : NULL;
     cd.partial = opts && (opts->flags & PARLEY_CODE_PARTIAL);
     cd.story_dates = opts && (opts->flags & PARLEY_CODE_STORY_DATES);
+    cd.agent_only = opts && (opts->flags & PARLEY_CODE_AGENT_ONLY);
     cd.out = pl_events_new();
     if (!cd.out) return PARLEY_ENOMEM;
     const char *date = parley_story_date(story);
