@@ -28,18 +28,11 @@ struct pl_gazetteer {
 
 /* ---- keys and hashes -------------------------------------------------------------------- */
 
+/* The library's one string hash (FNV-1a with a final mix); the file stores its values, so
+ * changing it means a new format version. */
 uint64_t pl_geo_hash(const char *s, size_t len)
 {
-    const unsigned char *p = (const unsigned char *)s;
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < len; i++) {
-        h ^= p[i];
-        h *= 1099511628211ULL;
-    }
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdULL;
-    h ^= h >> 33;
-    return h;
+    return pl_hash_bytes(s, len);
 }
 
 uint64_t pl_gaz_checksum(const void *p, size_t n)

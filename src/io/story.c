@@ -1,5 +1,6 @@
 /* story.c: the story object and calendar-date validation. */
 #include "io/io.h"
+#include "time/time.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -75,23 +76,7 @@ const char *parley_story_url(const parley_story *story) { return story->url; }
 const char *parley_story_file(const parley_story *story) { return story->file; }
 long parley_story_line(const parley_story *story) { return story->line; }
 
-/* The value of n ASCII digits, or -1 if one is not a digit. */
-static int digits(const char *s, int n)
-{
-    int v = 0;
-    for (int i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9') return -1;
-        v = v * 10 + (s[i] - '0');
-    }
-    return v;
-}
-
 int pl_date_valid(const char *s, size_t len)
 {
-    static const int days[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (len != 10 || s[4] != '-' || s[7] != '-') return 0;
-    int y = digits(s, 4), m = digits(s + 5, 2), d = digits(s + 8, 2);
-    if (y < 1 || m < 1 || m > 12 || d < 1 || d > days[m - 1]) return 0;
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return !(m == 2 && d == 29 && !leap);
+    return pl_date_from_text(s, len) != PL_DATE_NONE;
 }

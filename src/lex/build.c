@@ -2,6 +2,7 @@
  * messages with file:line, actor entries and their codes, phrases into the one trie, agents,
  * discards, event codes and verb patterns. */
 #include "lex/lex.h"
+#include "time/time.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -10,15 +11,11 @@
 
 int pl_date_parse(const char *s, size_t len, int32_t *out)
 {
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (len != 10 || s[4] != '-' || s[7] != '-') return -1;
-    for (size_t i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && !isdigit((unsigned char)s[i])) return -1;
-    int y = atoi(s), m = (s[5] - '0') * 10 + (s[6] - '0'), day = (s[8] - '0') * 10 + (s[9] - '0');
-    if (m < 1 || m > 12 || day < 1) return -1;
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    if (day > days[m - 1] + (m == 2 && leap)) return -1;
-    *out = y * 10000 + m * 100 + day;
+    int32_t day = pl_date_from_text(s, len);
+    if (day == PL_DATE_NONE) return -1;
+    int y, m, d;
+    pl_date_to_ymd(day, &y, &m, &d);
+    *out = y * 10000 + m * 100 + d;
     return 0;
 }
 
