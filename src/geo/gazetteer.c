@@ -320,14 +320,17 @@ const pl_gaz_key *pl_gaz_find_key(const pl_gazetteer *g, const char *key, size_t
 {
     uint64_t h = pl_geo_hash(key, len);
     uint32_t mask = g->h->nslots - 1;
-    /* nslots > nkeys (checked at open), so an empty slot ends every probe. */
-    for (uint32_t i = (uint32_t)h & mask;; i = (i + 1) & mask) {
+    /* A file that was built ends every probe at an empty slot (nslots > nkeys); one that
+     * was made by hand may fill them all, so a probe never goes round more than once. */
+    uint32_t i = (uint32_t)h & mask;
+    for (uint32_t n = 0; n <= mask; n++, i = (i + 1) & mask) {
         const pl_gaz_slot *s = &g->slots[i];
         if (!s->key) return NULL;
         if (s->hash != (uint32_t)h) continue;
         const pl_gaz_key *k = &g->keys[s->key - 1];
         if (k->len == len && memcmp(g->str + k->str, key, len) == 0) return k;
     }
+    return NULL;
 }
 
 const uint32_t *pl_gaz_postings(const pl_gazetteer *g, const pl_gaz_key *k)
