@@ -71,7 +71,7 @@ static int read_sentence(vsuite *s, const xmlNode *n)
     r->line = xmlGetLineNo(n);
     r->id = attr(n, "id");
     char *date = attr(n, "date");
-    if (date && strlen(date) == 8)
+    if (date && strlen(date) == 8 && strspn(date, "0123456789") == 8)
         snprintf(r->date, sizeof r->date, "%.4s-%.2s-%.2s", date, date + 4, date + 6);
     free(date);
     for (const xmlNode *c = n->children; c; c = c->next) {
@@ -93,11 +93,15 @@ static int read_sentence(vsuite *s, const xmlNode *n)
 static int read_environment(vsuite *s, const xmlNode *env)
 {
     static const char *const tags[] = {"Actorfile", "Verbfile", "Agentfile", "Discardfile"};
-    size_t len = 0;
+    size_t len = s->dict ? strlen(s->dict) : 0; /* a second <Environment> adds to the first */
     for (size_t t = 0; t < sizeof tags / sizeof *tags; t++) {
         for (const xmlNode *c = env->children; c; c = c->next) {
             if (!name_is(c, tags[t])) continue;
             char *name = element_text(c);
+            if (name && !*name) { /* <Agentfile></Agentfile> names nothing */
+                free(name);
+                continue;
+            }
             char *path = name ? vsuite_path_beside(s->file, name) : NULL;
             free(name);
             if (!path) return -1;
