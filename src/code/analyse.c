@@ -378,6 +378,12 @@ static void read_parts(const parley_ctx *ctx, pl_story_state *st, const pl_sente
     p->only_country = plain && p->country && !p->place.name;
 }
 
+static int norm_is_the(const pl_sentence *s, size_t i)
+{
+    const pl_token *t = &s->toks.v[i];
+    return t->norm_len == 3 && !memcmp(pl_token_norm(&s->toks, t), "the", 3);
+}
+
 static const pl_chunk *remembered_name(pl_story_state *st, const pl_sentence *s,
                                        const pl_chunk *c)
 {
@@ -389,6 +395,38 @@ static const pl_chunk *remembered_name(pl_story_state *st, const pl_sentence *s,
         id = pl_strmap_get(&st->names, pl_token_norm(&s->toks, t), t->norm_len);
     }
     return id ? &st->name_refs[id - 1] : NULL;
+}
+
+/* "the minister", "the president": a role with no country and no name after "the" is the
+ * last person named before with that role ("Chinese Foreign Minister Wang Yi arrived ... The
+ * minister met ..."). */
+static int has_word(const char *words, const char *w, size_t len)
+{
+    for (const char *p = words; (p = strstr(p, w)); p += len)
+        if ((p == words || p[-1] == ' ') && (p[len] == ' ' || !p[len])) return 1;
+    return 0;
+}
+
+static const pl_chunk *remembered_role(const pl_story_state *st, const pl_sentence *s,
+                                       const pl_chunk *c, const char *agent)
+{
+    if (!agent || c->name_end > c->name_start || !norm_is_the(s, c->start)) return NULL;
+    for (size_t i = 0; i < st->npeople; i++) {
+        if (!st->people[i].agent || strcmp(st->people[i].agent, agent)) continue;
+        /* Every word of the description is in the earlier phrase: "the treasury secretary"
+         * is no "secretary of state". */
+        int all = 1;
+        for (uint32_t k = c->start + 1; k < c->end && all; k++) {
+            const pl_token *t = &s->toks.v[k];
+            char w[64];
+            if (t->norm_len >= sizeof w) return NULL;
+            memcpy(w, pl_token_norm(&s->toks, t), t->norm_len);
+            w[t->norm_len] = 0;
+            all = has_word(st->people_words[i], w, t->norm_len);
+        }
+        if (all) return &st->people[i];
+    }
+    return NULL;
 }
 
 static const pl_place_ref *remembered_place(pl_story_state *st, const pl_sentence *s,
@@ -440,6 +478,12 @@ static void resolve_chunk(const parley_ctx *ctx, pl_story_state *st, const pl_se
             c->country = known->country;
             c->only_place = 1;
         }
+    }
+    const pl_chunk *role = !c->country ? remembered_role(st, s, c, c->agent) : NULL;
+    if (role) {
+        c->country = role->country;
+        c->actor = role->actor;
+        c->inferred = 1;
     }
     if (!c->country || !c->agent) {
         const pl_chunk *seen = remembered_name(st, s, c);
@@ -724,6 +768,25 @@ static int remember_name(pl_story_state *st, const char *key, const pl_chunk *c)
     return 0;
 }
 
+/* Newest first; a person already listed moves to the front. */
+static int remember_person(pl_story_state *st, const pl_sentence *s, const pl_chunk *c)
+{
+    const char *words = name_key(st, s, c->start, c->end);
+    if (!words) return -1;
+    size_t i = 0;
+    while (i < st->npeople && !(st->people[i].code && c->code &&
+                                !strcmp(st->people[i].code, c->code) &&
+                                st->people[i].actor == c->actor))
+        i++;
+    if (i == st->npeople && st->npeople < PL_RECENT_PEOPLE) st->npeople++;
+    if (i == PL_RECENT_PEOPLE) i--;
+    memmove(&st->people[1], &st->people[0], i * sizeof *st->people);
+    memmove(&st->people_words[1], &st->people_words[0], i * sizeof *st->people_words);
+    st->people[0] = *c;
+    st->people_words[0] = words;
+    return 0;
+}
+
 int pl_remember_sentence(const parley_ctx *ctx, pl_story_state *st, const pl_sentence *s)
 {
     (void)ctx;
@@ -732,6 +795,9 @@ int pl_remember_sentence(const parley_ctx *ctx, pl_story_state *st, const pl_sen
         const pl_chunk *c = &s->chunks[k];
         if (!actor_seen && is_antecedent(c, 0)) st->last_actor = *c, actor_seen = 1;
         if (!person_seen && is_antecedent(c, 1)) st->last_person = *c, person_seen = 1;
+        if (c->agent && c->country && !c->pronoun && is_person(c) &&
+            remember_person(st, s, c))
+            return -1;
     }
     for (size_t k = 0; k < s->nchunks; k++) {
         const pl_chunk *c = &s->chunks[k];

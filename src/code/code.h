@@ -96,6 +96,8 @@ typedef struct pl_chunk {
     int32_t next, prev;      /* neighbours in a list (compound), -1 for none */
 } pl_chunk;
 
+#define PL_RECENT_PEOPLE 8
+
 /* Per-story state: memories of names and places, and the place context ("In Tokyo, ..."). */
 typedef struct pl_story_state {
     pl_arena arena;
@@ -110,6 +112,10 @@ typedef struct pl_story_state {
     pl_chunk last_actor;     /* the first actor of the last sentence that had one (what a
                                 pronoun opening the next sentence stands for); code NULL */
     pl_chunk last_person;    /* the same among people and roles (for "he" and "she") */
+    pl_chunk people[PL_RECENT_PEOPLE]; /* the last people and roles with a country, newest
+                                first: "the minister" is the last minister named */
+    const char *people_words[PL_RECENT_PEOPLE]; /* their words, lower case, space-separated */
+    size_t npeople;
 } pl_story_state;
 
 /* The analysis of one sentence. Vectors are reused from sentence to sentence. */

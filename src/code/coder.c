@@ -343,7 +343,22 @@ static size_t next_place_cue(const coding *cd, size_t i)
     return end;
 }
 
-/* A place the dictionaries know, reached or left ("visit to Saudi Arabia", "via Seoul",
+/* The word at b takes someone to the place after it: "via", "visited", or "to" after a
+ * move ("visit to", "trip to", "traveled to"); not "drones to Russia". */
+static int reached(const coding *cd, size_t b)
+{
+    const pl_sentence *s = &cd->an.s;
+    if (word_is(s, b, "via")) return 1;
+    if (s->toks.v[b].lemma == cd->ctx->grammar.moves[2]) return 1; /* visit */
+    if (b == s->first || !(word_is(s, b, "to") || word_is(s, b, "into"))) return 0;
+    uint32_t move = s->toks.v[b - 1].lemma;
+    if (word_is(s, b - 1, "trip") || word_is(s, b - 1, "journey")) return 1;
+    for (int k = 0; k < PL_MOVES; k++)
+        if (move && move == cd->ctx->grammar.moves[k]) return 1;
+    return 0;
+}
+
+/* A place the dictionaries know that someone reached ("visit to Saudi Arabia", "via Seoul",
  * "visited India"), as the gazetteer names it; the sentence's place when it names no "in
  * X". 1 and *out set, or 0. */
 static int place_by_cue(const coding *cd, pl_place_ref *out)
@@ -353,10 +368,7 @@ static int place_by_cue(const coding *cd, pl_place_ref *out)
         const pl_chunk *c = &s->chunks[k];
         if (!c->place.name || !(c->only_place || c->only_country) || c->start == s->first)
             continue;
-        size_t b = c->start - 1;
-        if (!word_is(s, b, "to") && !word_is(s, b, "via") && !word_is(s, b, "into") &&
-            !word_is(s, b, "from") && s->toks.v[b].lemma != cd->ctx->grammar.moves[2])
-            continue;
+        if (!reached(cd, c->start - 1)) continue;
         /* "Qataris", "our Afghan": a people or an adjective is no place. */
         pl_place g;
         const char *context[1] = {c->place.country};
