@@ -58,6 +58,7 @@ typedef struct coding {
     int32_t story_day;       /* the story date as a day number, PL_DATE_NONE when unknown */
     int32_t story_ymd;       /* and as YYYYMMDD, 0 when unknown */
     pl_when when;            /* the current sentence's dates */
+    pl_place_ref source_place; /* where_source_is() writes here */
 } coding;
 
 static const char *keep(coding *cd, const char *s)
@@ -95,10 +96,29 @@ static int already_coded(const coding *cd, const char *src, const char *tgt, con
     return 0;
 }
 
-static const pl_place_ref *event_place(const coding *cd, const char *code,
+/* Where the story last took the source ("Wang Yi arrived in Paris. The minister met
+ * ..."): its latest stop, into *out. 1 when there is one. */
+static int where_source_is(const coding *cd, const pl_chunk *source, pl_place_ref *out)
+{
+    if (!source->code) return 0;
+    for (size_t i = cd->out->nstops; i-- > 0;) {
+        const parley_stop *st = &cd->out->stops[i];
+        if (!st->actor.code || strcmp(st->actor.code, source->code)) continue;
+        if ((st->actor.actor == NULL) != (source->actor == NULL) ||
+            (source->actor && strcmp(st->actor.actor, source->actor)))
+            continue;
+        *out = (pl_place_ref){st->place.name, st->place.country, st->place.lat, st->place.lon,
+                              (uint8_t)st->place.has_coords, 0};
+        return 1;
+    }
+    return 0;
+}
+
+static const pl_place_ref *event_place(coding *cd, const char *code, const pl_chunk *source,
                                        const pl_chunk *target)
 {
-    /* A visit happens where it goes; anything else where the sentence or story is. */
+    /* A visit happens where it goes; anything else where the sentence is, where the story
+     * is ("In Tokyo, ..."), or where the story last took its source. */
     if (!strcmp(code, "042") && target->place.name) return &target->place;
     const pl_place_ref *here = &cd->an.s.place, *story = &cd->an.st.context;
     /* "Japan" in a story that is in Tokyo says no more than Tokyo does. */
@@ -107,6 +127,7 @@ static const pl_place_ref *event_place(const coding *cd, const char *code,
         return story;
     if (here->name) return here;
     if (story->name) return story;
+    if (where_source_is(cd, source, &cd->source_place)) return &cd->source_place;
     return NULL;
 }
 
@@ -236,7 +257,7 @@ static int add_event(coding *cd, const pl_pattern_match *m, const char *code,
     e->span_start = toks[first].start;
     e->span_end = toks[last].end;
     if (set_actor(cd, &e->source, src) || set_actor(cd, &e->target, tgt) || !e->code ||
-        !e->root || !e->pattern || !e->dict_hash || set_place(cd, e, event_place(cd, code, tgt)))
+        !e->root || !e->pattern || !e->dict_hash || set_place(cd, e, event_place(cd, code, src, tgt)))
         return -1;
     return 0;
 }
