@@ -58,9 +58,18 @@ static const char *actor_name(stop_ctx *sc, const pl_chunk *c)
     if (c->actor) return is_person_entry(&sc->ctx->dict, c->actor)
                              ? entry_name(&sc->out->arena, c->actor)
                              : NULL;
-    if (c->only_place || c->only_country || c->pronoun || !c->has_agent) return NULL;
+    if (c->only_place || c->only_country || c->pronoun || !c->agent) return NULL;
     if (c->name_end <= c->name_start || !c->code) return NULL;
     size_t a = s->toks.v[c->name_start].start, b = s->toks.v[c->name_end - 1].end;
+    /* "Yamada" after "Prime Minister Taro Yamada" is the same person: the full name. */
+    for (size_t i = 0; i < sc->out->nstops; i++) {
+        const char *full = sc->out->stops[i].name;
+        size_t n = strlen(full), m = b - a;
+        if (n > m && full[n - m - 1] == ' ' && !memcmp(full + n - m, s->text + a, m) &&
+            !sc->out->stops[i].actor.actor && sc->out->stops[i].actor.code &&
+            !strcmp(sc->out->stops[i].actor.code, c->code))
+            return full;
+    }
     return pl_arena_strndup(&sc->out->arena, s->text + a, b - a);
 }
 
