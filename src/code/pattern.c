@@ -250,7 +250,9 @@ static int32_t next_chunk(const pl_sentence *s, size_t pos)
 {
     size_t end = s->first + s->n;
     for (size_t i = pos; i < end; i++) {
-        if (s->chunk_at[i] >= 0) return s->chunk_at[i];
+        int32_t k = s->chunk_at[i];
+        /* "..., a senior official said": the speaker is no target */
+        if (k >= 0) return s->chunks[k].end < end && s->cls[s->chunks[k].end] == PL_C_SAY ? -1 : k;
         uint8_t c = s->cls[i];
         if (c == PL_C_SAY || c == PL_C_STOP || c == PL_C_PRON) break;
         /* A verb after "and", a comma or an auxiliary starts the next predicate; elsewhere
