@@ -262,7 +262,7 @@ int cmd_itinerary(int argc, char **argv)
     int failed = 0;
     for (int i = optind; i < argc && !failed; i++) failed = read_file(ctx, &o, argv[i], &r) != 0;
     if (failed) fputs("parley itinerary: out of memory\n", stderr);
-    qsort(r.v, r.n, sizeof *r.v, compare_stops);
+    if (r.n) qsort(r.v, r.n, sizeof *r.v, compare_stops); /* qsort wants a non-null base */
     if (!failed && print_stops(&r, &o)) {
         fprintf(stderr, "parley itinerary: cannot write: %s\n", strerror(errno));
         failed = 1;
