@@ -39,7 +39,7 @@ fuzz-build: $(FUZZ_BINS)
 
 $(FUZZ_DIR)/fuzz_validate: $(FUZZ_SRC_validate)
 
-$(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRC) $(wildcard include/*.h src/*/*.h)
+$(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRC) $(wildcard include/*.h src/*/*.h tests/fuzz/*.h)
 	@mkdir -p $(dir $@)
 	@$(if $(Q),echo "  FUZZ    $@")
 	$(Q)$(FUZZ_CC) $(CFLAGS_ALL) $(FUZZ_CFLAGS_$*) $(FUZZ_SAN) -o $@ $< $(FUZZ_SRC_$*) \

@@ -45,6 +45,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "utf8_check.h"
+
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -239,38 +241,6 @@ static void check_lookups(const pl_gazetteer *g, const mapped *m, const char *na
     rule = pl_geo_resolve(g, name, len, ctx, 2, &p);
     if (rule < PL_GEO_NONE || rule > PL_GEO_BY_APPOSITION) fail("unknown resolve rule", NULL);
     if (rule != PL_GEO_NONE) check_place(g, m, &p);
-}
-
-/* 1 when s[0..len) is valid UTF-8 with no NUL, as a story text is once a reader has it. */
-static int utf8_valid(const unsigned char *s, size_t len)
-{
-    size_t i = 0;
-    while (i < len) {
-        unsigned c = s[i];
-        size_t n;
-        unsigned lo = 0x80, hi = 0xBF;
-        if (c == 0) return 0;
-        if (c < 0x80) {
-            i++;
-            continue;
-        }
-        if (c >= 0xC2 && c <= 0xDF) n = 2;
-        else if (c >= 0xE0 && c <= 0xEF) {
-            n = 3;
-            if (c == 0xE0) lo = 0xA0;
-            if (c == 0xED) hi = 0x9F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            n = 4;
-            if (c == 0xF0) lo = 0x90;
-            if (c == 0xF4) hi = 0x8F;
-        } else
-            return 0;
-        if (len - i < n || s[i + 1] < lo || s[i + 1] > hi) return 0;
-        for (size_t k = 2; k < n; k++)
-            if ((s[i + k] & 0xC0) != 0x80) return 0;
-        i += n;
-    }
-    return 1;
 }
 
 /* A sentence that names the file's places after each kind of cue, tokenized, and its place

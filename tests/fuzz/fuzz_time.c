@@ -40,6 +40,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "utf8_check.h"
+
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -206,37 +208,6 @@ static void check_value(const pl_timex *x)
 
 /* ---- one scan ------------------------------------------------------------------------------ */
 
-/* 1 when s[0..len) is valid UTF-8 (NUL allowed): only then are character boundaries known. */
-static int utf8_valid(const unsigned char *s, size_t len)
-{
-    size_t i = 0;
-    while (i < len) {
-        unsigned c = s[i];
-        size_t n;
-        unsigned lo = 0x80, hi = 0xBF;
-        if (c < 0x80) {
-            i++;
-            continue;
-        }
-        if (c >= 0xC2 && c <= 0xDF) n = 2;
-        else if (c >= 0xE0 && c <= 0xEF) {
-            n = 3;
-            if (c == 0xE0) lo = 0xA0;
-            if (c == 0xED) hi = 0x9F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            n = 4;
-            if (c == 0xF0) lo = 0x90;
-            if (c == 0xF4) hi = 0x8F;
-        } else
-            return 0;
-        if (len - i < n || s[i + 1] < lo || s[i + 1] > hi) return 0;
-        for (size_t k = 2; k < n; k++)
-            if ((s[i + k] & 0xC0) != 0x80) return 0;
-        i += n;
-    }
-    return 1;
-}
-
 static int continuation(const char *text, size_t len, size_t at)
 {
     return at < len && ((unsigned char)text[at] & 0xC0) == 0x80;
@@ -316,7 +287,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
     }
     static const pl_tense tenses[] = {PL_TENSE_UNKNOWN, PL_TENSE_PAST, PL_TENSE_FUTURE};
-    int valid = utf8_valid(data, size);
+    int valid = utf8_valid_nul(data, size, 1);
     for (size_t d = 0; d < ndays; d++)
         for (size_t t = 0; t < sizeof tenses / sizeof *tenses; t++)
             check_scan(text, size, valid, days[d], tenses[t]);
