@@ -225,7 +225,7 @@ static int code_one(parley_ctx *ctx, const code_opts *o, parley_story *story, FI
                     run_totals *t)
 {
     parley_events *events = NULL;
-    parley_code_opts copts = {o->unknown, o->code_flags};
+    parley_code_opts copts = {o->unknown, o->code_flags, NULL};
     parley_status rc = parley_code_with(ctx, story, &copts, &events);
     if (rc != PARLEY_OK) {
         fprintf(stderr, "parley: %s: error: %s\n", parley_story_id(story), parley_errmsg(ctx));

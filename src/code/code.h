@@ -132,6 +132,10 @@ typedef struct pl_sentence {
     int32_t *chunk_at;       /* per token: chunk starting there, or -1 */
     int32_t *chunk_ending;   /* per token: chunk ending at this token (inclusive), or -1 */
     uint8_t *anchor;         /* per token: PL_ANCHOR_VERB, PL_ANCHOR_NOUN or 0 */
+    const int32_t *parse_subject; /* per token, with a parse (parley_code_opts.parse): the
+                                chunk of its subject, PL_PARSE_UNKNOWN (read the words) or
+                                PL_PARSE_NO_SUBJECT (the parse says no event: no verb, or a
+                                complement clause); NULL without a parse */
     pl_place_ref place;      /* "in X" inside this sentence */
 } pl_sentence;
 
@@ -184,6 +188,17 @@ struct pl_when;
  * `first_event`, who met where. */
 int pl_sentence_stops(const parley_ctx *ctx, pl_analysis *an, const struct pl_when *when,
                       unsigned sentence_no, parley_events *out, size_t first_event);
+
+/* ---- subjects from a parse (parse.c) ------------------------------------------------------- */
+
+enum { PL_PARSE_UNKNOWN = -1, PL_PARSE_NO_SUBJECT = -2 };
+
+struct pl_ptb;
+/* With a parse of the story's words: leaf[0..s->n) receives the parse word of each token of
+ * the sentence (-1: none), subject[token] the chunk of each verb's subject (-1: none);
+ * *cursor is the next parse word, kept from sentence to sentence. */
+void pl_parse_subjects(const struct pl_ptb *t, const pl_sentence *s, size_t *cursor,
+                       int32_t *leaf, int32_t *subject);
 
 /* ---- dates of events and stops (when.c) ---------------------------------------------------- */
 

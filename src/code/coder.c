@@ -5,6 +5,7 @@
 #include "code/events.h"
 #include "code/tools.h"
 #include "io/io.h"
+#include "io/ptb.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -59,6 +60,10 @@ typedef struct coding {
     int32_t story_ymd;       /* and as YYYYMMDD, 0 when unknown */
     pl_when when;            /* the current sentence's dates */
     pl_place_ref source_place; /* where_source_is() writes here */
+    pl_ptb *ptb;             /* parley_code_opts.parse, read; NULL without one */
+    size_t ptb_cursor;       /* the next parse word */
+    int32_t *parse_buf;      /* with a parse: per token, its parse word, then its subject */
+    size_t parse_cap;
 } coding;
 
 static const char *keep(coding *cd, const char *s)
@@ -443,7 +448,14 @@ static int code_sentence(coding *cd, pl_span span, enum discard *discard)
     }
     cd->an.st.date = pl_when_role_date(&cd->when, cd->story_ymd);
     if (pl_analysis_sentence(cd->ctx, &cd->an, span)) return -1;
+    s->parse_subject = NULL;
     if (s->n == 0) return 0;
+    if (cd->ptb) {
+        if (PL_GROW(cd->parse_buf, cd->parse_cap, 2 * s->toks.n)) return -1;
+        int32_t *subject = cd->parse_buf + s->toks.n;
+        pl_parse_subjects(cd->ptb, s, &cd->ptb_cursor, cd->parse_buf, subject);
+        s->parse_subject = subject;
+    }
     *discard = discard_of(&cd->ctx->dict, s);
     if (*discard != KEEP) return 0;
     if (cd->unknown && pl_unknown_sentence(cd->unknown, cd->ctx, s)) return -1;
@@ -486,6 +498,20 @@ static int code_story(coding *cd)
     return rc;
 }
 
+/* parley_code_opts.parse, read into cd->ptb. */
+static parley_status read_parse(parley_ctx *ctx, coding *cd, const parley_code_opts *opts)
+{
+    if (!opts || !opts->parse) return PARLEY_OK;
+    char err[128];
+    if (!(cd->ptb = calloc(1, sizeof *cd->ptb))) return PARLEY_ENOMEM;
+    int rc = pl_ptb_parse(cd->ptb, opts->parse, strlen(opts->parse), err, sizeof err);
+    if (rc == -2) return PARLEY_ENOMEM;
+    if (rc == 0) return PARLEY_OK;
+    pl_buf_clear(&ctx->err);
+    pl_buf_printf(&ctx->err, "%s: parse: %s", parley_story_id(cd->story), err);
+    return PARLEY_EPARSE;
+}
+
 parley_status parley_code(parley_ctx *ctx, const parley_story *story, parley_events **out)
 {
     return parley_code_with(ctx, story, NULL, out);
@@ -517,8 +543,16 @@ parley_status parley_code_with(parley_ctx *ctx, const parley_story *story,
     cd.story_ymd = day;
     cd.story_day = PL_DATE_NONE;
     if (day) cd.story_day = pl_date_from_ymd(day / 10000, day / 100 % 100, day % 100);
-    int rc = code_story(&cd);
+    parley_status prc = read_parse(ctx, &cd, opts);
+    int rc = prc == PARLEY_OK ? code_story(&cd) : 0;
     pl_analysis_free(&cd.an);
+    if (cd.ptb) pl_ptb_free(cd.ptb);
+    free(cd.ptb);
+    free(cd.parse_buf);
+    if (prc != PARLEY_OK) {
+        parley_events_free(cd.out);
+        return prc;
+    }
     if (rc) {
         parley_events_free(cd.out);
         pl_buf_clear(&ctx->err);

@@ -113,6 +113,16 @@ int32_t pl_find_subject(const pl_sentence *s, size_t v, int *negated)
     return subject_of(s, v, negated);
 }
 
+/* With a parse, its subject of the verb at v (none when it says the word is no verb or
+ * heads a complement clause), else what the words say. */
+static int32_t subject_at(const pl_sentence *s, size_t v, int *negated)
+{
+    int32_t k = subject_of(s, v, negated);
+    if (s->parse_subject && s->parse_subject[v] >= 0) k = s->parse_subject[v];
+    if (s->parse_subject && s->parse_subject[v] == PL_PARSE_NO_SUBJECT) k = -1;
+    return k;
+}
+
 /* ---- items after the anchor ------------------------------------------------------------------ */
 
 static int fill_slot(pl_pattern_match *m, uint8_t kind, int32_t chunk)
@@ -199,7 +209,7 @@ static int before_slot(matcher *mt, uint16_t k, size_t pos)
     const pl_pat_item *it = &mt->p->before[k];
     int32_t c;
     if (k == 0) {
-        c = subject_of(s, pos, &mt->m->negated);
+        c = subject_at(s, pos, &mt->m->negated);
     } else {
         size_t gap = mt->p->gaps ? PL_GAP_MAX : 0;
         c = -1;
@@ -308,7 +318,7 @@ static int fit(matcher *mt, size_t v)
     int target_slot = has_slot(p->before, p->nbefore, PL_IT_TARGET) ||
                       has_slot(p->after, p->nafter, PL_IT_TARGET);
     /* Without a source slot the subject acts ("$" is implied in foreign formats). */
-    if (!source_slot) m->source = subject_of(mt->s, m->start, &m->negated);
+    if (!source_slot) m->source = subject_at(mt->s, m->start, &m->negated);
     if (!target_slot && p->default_target) m->target = next_chunk(mt->s, m->end);
     if (!source_slot && !target_slot && p->default_target) {
         int32_t agent = passive_agent(mt->s, v);

@@ -22,7 +22,7 @@ FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 30
 FUZZ_FLAGS   ?=
 FUZZ_DIR     := $(B)/fuzz
-FUZZ_NAMES   := reader dict code time gazetteer validate
+FUZZ_NAMES   := reader dict code time gazetteer validate ptb
 FUZZ_BINS    := $(FUZZ_NAMES:%=$(FUZZ_DIR)/fuzz_%)
 FUZZ_SAN     := -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
                 -fno-omit-frame-pointer -O1 -g -DPARLEY_ARENA_MALLOC
@@ -73,7 +73,14 @@ FUZZ_AWK_DAY := function day4(d,   y, m, era, yoe, doe, n) { \
 #           seeds (TABARI texts and a project file, PETRARCH records)
 fuzz-corpus: $(FUZZ_DIR)/fuzz_time $(FUZZ_DIR)/fuzz_gazetteer $(FUZZ_DIR)/fuzz_validate
 	@mkdir -p $(FUZZ_DIR)/corpus-reader $(FUZZ_DIR)/corpus-dict $(FUZZ_DIR)/corpus-code \
-	    $(FUZZ_DIR)/corpus-time $(FUZZ_DIR)/corpus-gazetteer $(FUZZ_DIR)/corpus-validate
+	    $(FUZZ_DIR)/corpus-time $(FUZZ_DIR)/corpus-gazetteer $(FUZZ_DIR)/corpus-validate \
+	    $(FUZZ_DIR)/corpus-ptb
+	@printf '(ROOT (S (NP (NNP Zedland)) (VP (VBD met) (NP (NNP Wyland))) (. .)))' \
+	    >$(FUZZ_DIR)/corpus-ptb/seed-1
+	@printf '(ROOT (S (NP (NNP Zedland)) (VP (VBD met) (NP (NNP Wyland)) (CC and) (VP (VBD condemned) (NP (NNP Wyland)))) (. .)))' \
+	    >$(FUZZ_DIR)/corpus-ptb/seed-2
+	@printf '(ROOT (S (NP (NNP Zedland)) (VP (VBZ is) (VP (IN about) (S (VP (TO to) (VP (VB meet) (NP (NNP Wyland))))))) (. .)))' \
+	    >$(FUZZ_DIR)/corpus-ptb/seed-3
 	@set -e; out=$(FUZZ_DIR)/corpus-reader; \
 	for f in examples/*.txt; do \
 	    n=$$(basename "$$f" .txt); \

@@ -251,6 +251,52 @@ static void test_compiled_round_trip(void **state)
     unlink(path);
 }
 
+/* Events coded with a parse (parley_code_opts.parse); NULL status check by the caller. */
+static parley_status code_parsed(void **state, const char *text, const char *parse, char *out,
+                                 size_t outlen)
+{
+    parley_story *story = parley_story_new("t", "2021-09-01", "", text, strlen(text));
+    parley_events *ev = NULL;
+    parley_code_opts opts = {NULL, 0, parse};
+    parley_status rc = parley_code_with(*state, story, &opts, &ev);
+    out[0] = 0;
+    for (size_t i = 0; i < parley_events_count(ev); i++) {
+        const parley_event *e = parley_events_get(ev, i);
+        size_t len = strlen(out);
+        snprintf(out + len, outlen - len, "%s %s %s\n", e->source.code, e->target.code, e->code);
+    }
+    parley_events_free(ev);
+    parley_story_free(story);
+    return rc;
+}
+
+/* The parse says who the subject is, and which words are verbs. */
+static void test_parse(void **state)
+{
+    char out[256];
+    static const char text[] = "Japan, the Chinese say, condemned Russia.";
+    assert_string_equal(code(state, "2021-09-01", text), "");
+    assert_int_equal(code_parsed(state, text,
+                                 "(ROOT (S (NP (NNP Japan)) (PRN (, ,) (S (NP (DT the) (NNPS "
+                                 "Chinese)) (VP (VBP say))) (, ,)) (VP (VBD condemned) (NP (NNP "
+                                 "Russia))) (. .)))",
+                                 out, sizeof out),
+                     PARLEY_OK);
+    assert_string_equal(out, "JPN RUS 111\n");
+    /* tagged as no verb: no event */
+    assert_int_equal(code_parsed(state, "Japan condemned Russia.",
+                                 "(ROOT (S (NP (NNP Japan)) (ADJP (JJ condemned) (NP (NNP "
+                                 "Russia))) (. .)))",
+                                 out, sizeof out),
+                     PARLEY_OK);
+    assert_string_equal(out, "");
+    /* a broken parse is refused, with where */
+    assert_int_equal(code_parsed(state, "Japan condemned Russia.", "(ROOT (S (NP Japan)",
+                                 out, sizeof out),
+                     PARLEY_EPARSE);
+    assert_string_equal(parley_errmsg(*state), "t: parse: a node not closed at the end at byte 19");
+}
+
 static void test_errors(void **state)
 {
     (void)state;
@@ -272,6 +318,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_title_and_adjective),
+        cmocka_unit_test(test_parse),
         cmocka_unit_test(test_compound_target_and_dedupe),
         cmocka_unit_test(test_place_context),
         cmocka_unit_test(test_inferred_flag),
