@@ -339,6 +339,7 @@ int pl_match_anchor(const parley_ctx *ctx, const pl_sentence *s, size_t v, pl_pa
                          last ? 0 : t[v + 1].word, &it);
     for (const pl_verb_pattern *p; (p = pl_pattern_iter_next(&it));) {
         if (noun_use && !p->noun) continue;
+        if (p->form && p->form != t[v].word) continue;
         matcher mt = {s, p, m, MATCH_BUDGET};
         m->pattern = p;
         if (fit(&mt, v)) return 1;

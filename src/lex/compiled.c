@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char magic[8] = {'P', 'A', 'R', 'L', 'E', 'Y', 'D', '1'};
+static const char magic[8] = {'P', 'A', 'R', 'L', 'E', 'Y', 'D', '2'}; /* 2: pattern forms */
 #define BYTE_ORDER_MARK 0x01020304u
 #define NO_STRING 0xFFFFFFFFu
 
@@ -139,6 +139,7 @@ static void put_verbs(writer *w, const pl_dict *d)
         put_str(w, v->file);
         put_i64(w, v->line);
         put_u32(w, v->verb);
+        put_u32(w, v->form);
         put_u8(w, v->joint);
         put_u8(w, v->noun);
         put_u8(w, v->gaps);
@@ -586,6 +587,7 @@ static void get_verbs(reader *r)
         v->file = get_str(r);
         v->line = (long)get_i64(r);
         v->verb = get_u32(r);
+        v->form = get_u32(r);
         v->joint = get_u8(r);
         v->noun = get_u8(r);
         v->gaps = get_u8(r);
@@ -711,7 +713,7 @@ static int references_valid(const pl_dict *d)
         if (d->key_index.keys[i] != UINT64_MAX && d->key_index.vals[i] >= d->nverbs) return 0;
     for (size_t i = 0; i < d->nverbs; i++) {
         const pl_verb_pattern *v = &d->verbs[i];
-        if (v->verb > vocab || !items_valid(v->before, v->nbefore, vocab) ||
+        if (v->verb > vocab || v->form > vocab || !items_valid(v->before, v->nbefore, vocab) ||
             !items_valid(v->after, v->nafter, vocab))
             return 0;
     }

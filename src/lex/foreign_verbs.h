@@ -42,6 +42,7 @@ typedef struct pl_fv_elem {
     uint8_t joint;           /* `%`: a source slot whose compound members act on one another */
     uint8_t one_word;        /* PL_FV_CHOICE: only its one-word alternatives (see tabari_verbs.c) */
     pl_pat_item item;
+    uint32_t form;           /* PL_FV_VERB: the exact form, or 0 (pl_verb_pattern.form) */
     uint32_t first, n;
 } pl_fv_elem;
 
@@ -140,6 +141,9 @@ int pl_fv_synset_member(pl_fv_reader *rd, const char *s, const char *end);
  * begins are looked for (tabari_verbs.c, resolve_stem). */
 size_t pl_fv_anchors(pl_fv_reader *rd, const char *w, size_t len, int stem, uint32_t *ids,
                      int *oom);
+/* The word id of w when it is a whole word that is not its own lemma ("left" of "leave"),
+ * else 0: the patterns of such an entry take that form only. */
+uint32_t pl_fv_form(pl_fv_reader *rd, const char *w, size_t len, int stem);
 
 /* A verb of the current block: `elems` holds one PL_FV_VERB. Shapes equal to one the block
  * has are dropped (regular and irregular forms share a lemma); 1 when it was new. If it was

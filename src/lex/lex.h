@@ -102,6 +102,8 @@ typedef struct pl_verb_pattern {
     const char *file;
     long line;
     uint32_t verb;           /* lemma id of the anchor */
+    uint32_t form;           /* the one form of it the pattern takes ("left", a form TABARI
+                                and PETRARCH list apart from "leave"), word id; 0: any */
     const pl_pat_item *before, *after;
     uint16_t nbefore, nafter;
     uint8_t joint;           /* `%`: compound subject members act on one another */

@@ -66,6 +66,8 @@ static int compare_patterns(const void *a, const void *b)
     if (x->verb != y->verb) return x->verb < y->verb ? -1 : 1;
     int xn = x->nbefore + x->nafter, yn = y->nbefore + y->nafter;
     if (xn != yn) return xn > yn ? -1 : 1;
+    /* A pattern of one form ("LEFT") before the same of any form ("LEAVE"). */
+    if (!x->form != !y->form) return x->form ? -1 : 1;
     if (x->file != y->file) return strcmp(x->file, y->file);
     return (x->line > y->line) - (x->line < y->line);
 }

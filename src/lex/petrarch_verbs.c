@@ -100,7 +100,11 @@ static int verb_shape(petrarch *pt, const char *s, const char *end, const pl_fv_
             pl_fv_elem e = {.kind = PL_FV_VERB, .joined = v.n > 0};
             uint32_t ids[PL_FV_ANCHORS_MAX];
             if (!pl_fv_anchors(rd, w, (size_t)(p - w), 0, ids, &oom)) rc = oom ? -1 : 2;
-            else e.item.id = ids[0], rc = vec_push_elem(&v, &e);
+            else {
+                e.item.id = ids[0];
+                e.form = pl_fv_form(rd, w, (size_t)(p - w), 0);
+                rc = vec_push_elem(&v, &e);
+            }
         }
     }
     int verbs = 0;

@@ -298,6 +298,16 @@ size_t pl_fv_anchors(pl_fv_reader *rd, const char *w, size_t len, int stem, uint
     return n;
 }
 
+uint32_t pl_fv_form(pl_fv_reader *rd, const char *w, size_t len, int stem)
+{
+    char low[FV_WORD_MAX + 1];
+    pl_dict *d = rd->src->d;
+    if (stem || !lower_copy(w, len, low, sizeof low)) return 0;
+    uint32_t lemma = pl_dict_word(d, low, strlen(low));
+    uint32_t word = pl_strmap_intern(&d->vocab, low, strlen(low));
+    return word && word != lemma ? word : 0;
+}
+
 /* ---- alternatives: synonym sets and { A | B } ------------------------------------------------ */
 
 typedef struct flat {
@@ -650,6 +660,7 @@ static int add_pattern(pl_fv_reader *rd, const pl_fv_elem *lin, size_t n, size_t
     if (anchor > FV_SIDE_MAX || n - anchor - 1 > FV_SIDE_MAX) return 1;
     v.code2 = a->codes->code2[0] ? a->codes->code2 : NULL;
     v.verb = lin[anchor].item.id;
+    v.form = lin[anchor].form;
     /* `before` is read leftwards: an item is adjacent to the one on its right. */
     for (size_t i = anchor; i-- > 0;) {
         before[v.nbefore] = lin[i].item;
@@ -979,7 +990,10 @@ static int tabari_shape(tabari *t, const char *s, const char *end, const pl_fv_c
         if (v.n > 0) rc = pl_fv_add_word(rd, &v, w, (size_t)(p - w), stem, joined);
         else if (!(nids = pl_fv_anchors(rd, w, (size_t)(p - w), stem, ids, &oom)))
             rc = oom ? -1 : 2;
-        else rc = vec_push(&v, &verb);
+        else {
+            verb.form = pl_fv_form(rd, w, (size_t)(p - w), stem);
+            rc = vec_push(&v, &verb);
+        }
         joined = 0;
     }
     if (rc == 2)

@@ -561,7 +561,8 @@ static void test_random_bytes(void **state)
 
 static const char tabari_actors[] = "FREEDON [FRD]\nSYLVANIA_ [SYL]\n";
 static const char tabari_agents[] = "RELIEF_GROUP_ [NGO~]\nMINISTER_ [~GOV]\n";
-static const char tabari_verbs[] = "OPPOSE [112]\nCONDEMN [122]\n- * NOTHING [---]\n";
+static const char tabari_verbs[] = "OPPOSE [112]\nCONDEMN [122]\n- * NOTHING [---]\n"
+                                   "LEAVE [012]\nLEFT_ [032:033]\n";
 
 static parley_ctx *tabari_ctx(void)
 {
@@ -576,8 +577,8 @@ static parley_ctx *tabari_ctx(void)
     return ctx;
 }
 
-/* Stems, agents that go first, passives with "by", and a null-coded pattern that stops the
- * shorter one it contains. */
+/* Stems, agents that go first, passives with "by", a null-coded pattern that stops the
+ * shorter one it contains, and a verb form listed apart from its lemma. */
 static void test_tabari_coding(void **state)
 {
     (void)state;
@@ -594,6 +595,11 @@ static void test_tabari_coding(void **state)
                         "FRD SYL 112\n");
     assert_string_equal(code_events(ctx, "1995-01-01",
                                     "Freedonia condemned nothing of Sylvania's."), "");
+    /* LEFT_ is one form of LEAVE, listed apart: it wins for "left" only */
+    assert_string_equal(code_events(ctx, "1995-01-01", "Freedonia left for Sylvania."),
+                        "FRD SYL 032\nSYL FRD 033\n");
+    assert_string_equal(code_events(ctx, "1995-01-01", "Freedonia leaves Sylvania."),
+                        "FRD SYL 012\n");
     parley_ctx_free(ctx);
 }
 
