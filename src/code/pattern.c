@@ -55,6 +55,23 @@ static int32_t shared_subject(const pl_sentence *s, size_t j, int depth)
 /* The chunk acting as subject of the word at v: the nearest one to its left across
  * adverbs, auxiliaries, negation and one comma; for the second verb of "X condemned Y and
  * accused Z", the subject of the first. -1 if none; *negated set by "not". */
+/* The comma that opens a relative clause closed by the comma at j ("Kenya, which hosted the
+ * talks, condemned"), or j when there is none. */
+static size_t relative_opening(const pl_sentence *s, size_t j)
+{
+    static const char *const rel[] = {"which", "who", "whose", "whom"};
+    for (size_t k = j; k-- > s->first + 1;) {
+        if (s->cls[k] == PL_C_SAY) break;
+        if (s->cls[k] != PL_C_COMMA) continue;
+        const pl_token *t = &s->toks.v[k + 1];
+        const char *w = pl_token_norm(&s->toks, t);
+        for (size_t r = 0; r < sizeof rel / sizeof *rel; r++)
+            if (t->norm_len == strlen(rel[r]) && !memcmp(w, rel[r], t->norm_len)) return k;
+        break; /* another comma: a list or an apposition, not this */
+    }
+    return j;
+}
+
 static int32_t subject_left_of(const pl_sentence *s, size_t v, int *negated, int depth)
 {
     int commas = 0;
@@ -62,6 +79,15 @@ static int32_t subject_left_of(const pl_sentence *s, size_t v, int *negated, int
         int32_t k = s->chunk_ending[j];
         if (k >= 0) return s->chunks[k].after_prep ? -1 : k;
         uint8_t c = s->cls[j];
+        if (c == PL_C_COMMA && relative_opening(s, j) != j) {
+            j = relative_opening(s, j); /* pass over the relative clause */
+            continue;
+        }
+        /* "the president, who met ...": the relative pronoun stands for the phrase before */
+        if (j > s->first + 1 && s->cls[j - 1] == PL_C_COMMA && relative_opening(s, j) == j - 1) {
+            int32_t before = s->chunk_ending[j - 2];
+            return before >= 0 && !s->chunks[before].after_prep ? before : -1;
+        }
         if (c == PL_C_NEG) *negated = 1;
         else if (c == PL_C_COMMA && !commas) commas++;
         else if (c == PL_C_AND && depth == 0) return shared_subject(s, j, depth);
