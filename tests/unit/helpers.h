@@ -1,10 +1,12 @@
 /* helpers.h: what several unit test programs share: a diagnostic log, a dictionary fixture
- * whose messages go to it, and coding a text into "SOURCE TARGET CODE" lines. Include after
- * cmocka.h. Everything is static inline: a program uses what it needs. */
+ * whose messages go to it, matching a text against it, and coding a text into "SOURCE
+ * TARGET CODE" lines. Include after cmocka.h. Everything is static inline: a program uses
+ * what it needs. */
 #ifndef PL_TEST_HELPERS_H
 #define PL_TEST_HELPERS_H
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lex/lex.h"
@@ -58,14 +60,38 @@ static inline int dict_teardown(void **state)
     return 0;
 }
 
-/* The events of `text` dated `date`, as "SRC TGT CODE\n" lines (a static buffer). */
-static inline const char *code_events(parley_ctx *ctx, const char *date, const char *text)
+/* Tokenizes `text`, matches it, and writes "start-end:kind ..." of every match to out. */
+static inline void match_text(fixture *f, const char *text, char *out, size_t outlen)
+{
+    pl_tokens toks = {0};
+    pl_matches m = {0};
+    pl_span span = {0, (uint32_t)strlen(text)};
+    assert_int_equal(pl_tokenize(&toks, text, span), 0);
+    pl_lex_assign_ids(&f->d, &toks, 0, toks.n);
+    assert_int_equal(pl_lex_match(&f->d, &toks, 0, toks.n, &m), 0);
+    out[0] = 0;
+    for (size_t i = 0; i < m.n; i++) {
+        size_t len = strlen(out);
+        snprintf(out + len, outlen - len, "%s%u-%u:%d", i ? " " : "", m.v[i].start, m.v[i].end,
+                 f->d.phrases[m.v[i].phrase].kind);
+    }
+    free(m.v);
+    pl_tokens_free(&toks);
+}
+
+/* The events of `text` dated `date`, coded with `opts` (may be NULL), as "SRC TGT CODE\n"
+ * lines (a static buffer); *status (if not NULL) receives the coder's status, which is
+ * otherwise asserted to be PARLEY_OK. */
+static inline const char *code_events_with(parley_ctx *ctx, const char *date, const char *text,
+                                           const parley_code_opts *opts, parley_status *status)
 {
     static char out[4096];
     parley_story *story = parley_story_new("t", date, "", text, strlen(text));
     parley_events *ev = NULL;
     assert_non_null(story);
-    assert_int_equal(parley_code(ctx, story, &ev), PARLEY_OK);
+    parley_status rc = parley_code_with(ctx, story, opts, &ev);
+    if (status) *status = rc;
+    else assert_int_equal(rc, PARLEY_OK);
     out[0] = 0;
     for (size_t i = 0; i < parley_events_count(ev); i++) {
         const parley_event *e = parley_events_get(ev, i);
@@ -76,6 +102,12 @@ static inline const char *code_events(parley_ctx *ctx, const char *date, const c
     parley_events_free(ev);
     parley_story_free(story);
     return out;
+}
+
+/* The events of `text` dated `date`, as "SRC TGT CODE\n" lines (a static buffer). */
+static inline const char *code_events(parley_ctx *ctx, const char *date, const char *text)
+{
+    return code_events_with(ctx, date, text, NULL, NULL);
 }
 
 #endif

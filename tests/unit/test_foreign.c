@@ -52,25 +52,6 @@ static const pl_actor_entry *actor(fixture *f, const char *id)
     return &f->d.actors[ix - 1];
 }
 
-/* Tokenizes `text`, matches it, and writes "start-end:kind ..." of every match to out. */
-static void match_text(fixture *f, const char *text, char *out, size_t outlen)
-{
-    pl_tokens toks = {0};
-    pl_matches m = {0};
-    pl_span span = {0, (uint32_t)strlen(text)};
-    assert_int_equal(pl_tokenize(&toks, text, span), 0);
-    pl_lex_assign_ids(&f->d, &toks, 0, toks.n);
-    assert_int_equal(pl_lex_match(&f->d, &toks, 0, toks.n, &m), 0);
-    out[0] = 0;
-    for (size_t i = 0; i < m.n; i++) {
-        size_t len = strlen(out);
-        snprintf(out + len, outlen - len, "%s%u-%u:%d", i ? " " : "", m.v[i].start, m.v[i].end,
-                 f->d.phrases[m.v[i].phrase].kind);
-    }
-    free(m.v);
-    pl_tokens_free(&toks);
-}
-
 static void compile(fixture *f)
 {
     assert_int_equal(pl_dict_compile(&f->d, &f->msg), PARLEY_OK);
