@@ -355,6 +355,17 @@ static int fit(matcher *mt, size_t v)
     return m->source >= 0 && (!m->negated || p->gaps);
 }
 
+/* A noun use ("its voice") fits a foreign pattern that names the determiner or possessive
+ * right before its anchor ("RAISED ITS *"): the pattern itself says the word may stand
+ * there. */
+static int names_determiner(const pl_sentence *s, size_t v, const pl_verb_pattern *p)
+{
+    if (!p->gaps || !p->nbefore || v == s->first) return 0;
+    if (s->cls[v - 1] != PL_C_DET && s->cls[v - 1] != PL_C_POSS) return 0;
+    const pl_pat_item *it = &p->before[0];
+    return (it->kind == PL_IT_WORD || it->kind == PL_IT_ANY) && word_matches(s, v - 1, it);
+}
+
 int pl_match_anchor(const parley_ctx *ctx, const pl_sentence *s, size_t v, pl_pattern_match *m)
 {
     const pl_token *t = s->toks.v;
@@ -364,7 +375,7 @@ int pl_match_anchor(const parley_ctx *ctx, const pl_sentence *s, size_t v, pl_pa
     pl_pattern_iter_init(&ctx->dict, t[v].lemma, last ? 0 : t[v + 1].lemma,
                          last ? 0 : t[v + 1].word, &it);
     for (const pl_verb_pattern *p; (p = pl_pattern_iter_next(&it));) {
-        if (noun_use && !p->noun) continue;
+        if (noun_use && !p->noun && !names_determiner(s, v, p)) continue;
         if (p->form && p->form != t[v].word) continue;
         matcher mt = {s, p, m, MATCH_BUDGET};
         m->pattern = p;

@@ -394,7 +394,8 @@ static const char tabari_coding[] =
     "CONDEMN  [---]\n- $ * +  [111]\n"
     "ARREST  [---]\n- + * BY_ $  [173]\n"
     "VISIT  [042:043]\n"
-    "SUPPL  [---]\n- $ * + WITH_ &ARMS  [072]\n";
+    "SUPPL  [---]\n- $ * + WITH_ &ARMS  [072]\n"
+    "BACKING  [---]\n- PLEDGED ITS *  [051]\n";
 
 static const char petrarch_coding[] =
     "--- TRAVEL [---] ---\nTRAVEL\nFLY {FLEW FLOWN FLYING}\n- * (TO +)   [042]\n"
@@ -432,6 +433,9 @@ static void test_tabari_coding(void **state)
     assert_string_equal(code(ctx, "Russia supplied Ukraine with guns."), "RUS UKR 072\n");
     assert_string_equal(code(ctx, "Russia supplied Ukraine with tear gas."), "RUS UKR 072\n");
     assert_string_equal(code(ctx, "Russia supplied Ukraine with bread."), "");
+    /* a noun after a possessive the pattern names */
+    assert_string_equal(code(ctx, "Japan pledged its backing for Ukraine."), "JPN UKR 051\n");
+    assert_string_equal(code(ctx, "Japan pledged the backing of Ukraine."), "");
     parley_ctx_free(ctx);
 }
 
