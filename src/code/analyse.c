@@ -57,7 +57,9 @@ static uint8_t anchor_kind(const parley_ctx *ctx, const pl_sentence *s, size_t i
 {
     const pl_token *t = &s->toks.v[i];
     if (t->kind != PL_TOK_WORD || ((t->flags & PL_TF_CAP) && !loud) || !t->lemma) return 0;
-    if (s->cls[i] != PL_C_WORD && s->cls[i] != PL_C_SAY) return 0;
+    /* An auxiliary anchors only the patterns a dictionary gives it ("SHOULD", "HAVE
+     * NOTHING TO DO WITH") and keeps its class, so the verbs after it keep their subject. */
+    if (s->cls[i] != PL_C_WORD && s->cls[i] != PL_C_SAY && s->cls[i] != PL_C_AUX) return 0;
     size_t n;
     if (!pl_verb_patterns(&ctx->dict, t->lemma, &n)) return 0;
     for (size_t k = i, hops = 0; k > s->first && hops < 3; k--, hops++) {
@@ -98,7 +100,7 @@ static void classify(const parley_ctx *ctx, pl_sentence *s)
     /* A verb anchor is never a word inside a noun phrase; a noun anchor stays a word. */
     for (size_t i = s->first; i < end; i++) {
         s->anchor[i] = anchor_kind(ctx, s, i, loud);
-        if (s->anchor[i] == PL_ANCHOR_VERB) s->cls[i] = PL_C_VERB;
+        if (s->anchor[i] == PL_ANCHOR_VERB && s->cls[i] != PL_C_AUX) s->cls[i] = PL_C_VERB;
     }
 }
 

@@ -278,11 +278,13 @@ static size_t slot_list(const pl_sentence *s, int32_t chunk, size_t anchor, int3
     return target_list(s, chunk, out, MAX_LIST);
 }
 
-static int code_anchor(coding *cd, size_t v)
+/* Codes the anchor at v; *used is the token after the words its pattern took. */
+static int code_anchor(coding *cd, size_t v, size_t *used)
 {
     const pl_sentence *s = &cd->an.s;
     pl_pattern_match m;
     if (!pl_match_anchor(cd->ctx, s, v, &m)) return 0;
+    *used = m.end;
     const pl_verb_pattern *p = m.pattern;
     if (p->code[0] == '#') cd->discard_sentence = 1;
     if (pl_pattern_blocks(p->code)) return 0;
@@ -466,8 +468,10 @@ static int code_sentence(coding *cd, pl_span span, enum discard *discard)
     }
     cd->sentence_events = cd->out->n;
     cd->discard_sentence = 0;
-    for (size_t i = 0; i < s->n; i++)
-        if (s->anchor[i] && code_anchor(cd, i)) return -1;
+    /* The words a pattern took are used up: a verb among them ("should demand") is no
+     * anchor of its own, as in TABARI. */
+    for (size_t i = 0, used = 0; i < s->n; i++)
+        if (s->anchor[i] && i >= used && code_anchor(cd, i, &used)) return -1;
     if (cd->discard_sentence) {
         cd->out->n = cd->sentence_events;
         return pl_remember_sentence(cd->ctx, &cd->an.st, s);

@@ -282,9 +282,10 @@ size_t pl_fv_anchors(pl_fv_reader *rd, const char *w, size_t len, int stem, uint
         size_t n = resolve_stem(lz, low, verbs);
         for (size_t i = 0; i < n; i++)
             if (!(ids[i] = pl_dict_word(d, verbs[i], strlen(verbs[i])))) return *oom = 1, 0;
-        return n;
+        if (n) return n;
     }
-    /* An exact word (or no WordNet to find stems with): the one token it is. */
+    /* An exact word, no WordNet to find stems with, or a stem WordNet knows no verb for
+     * ("SHOULD", "THREAT"): TABARI anchors at any word, so the word as written. */
     pl_tokens toks = {0};
     pl_span span = {0, (uint32_t)len};
     size_t n = 0;
