@@ -355,15 +355,26 @@ static int fit(matcher *mt, size_t v)
     return m->source >= 0 && (!m->negated || p->gaps);
 }
 
-/* A noun use ("its voice") fits a foreign pattern that names the determiner or possessive
- * right before its anchor ("RAISED ITS *"): the pattern itself says the word may stand
- * there. */
-static int names_determiner(const pl_sentence *s, size_t v, const pl_verb_pattern *p)
+/* A possessive pronoun before a word does not make it a noun to TABARI ("postponed their
+ * meeting"), an article does ("in an accord"). */
+static int possessive_pronoun(const pl_sentence *s, size_t i)
+{
+    static const char *const possessive[] = {"his", "her", "their", "its", "our", "my", "your"};
+    for (size_t k = 0; k < sizeof possessive / sizeof *possessive; k++)
+        if (norm_is(s, i, possessive[k])) return 1;
+    return 0;
+}
+
+/* A noun use of the anchor fits a foreign pattern that puts words before it, when the word
+ * right before the anchor is a possessive pronoun or one the pattern names ("RAISED ITS *",
+ * "HAVE POSTPONED *" at "postponed their meeting"). */
+static int fits_noun_use(const pl_sentence *s, size_t v, const pl_verb_pattern *p)
 {
     if (!p->gaps || !p->nbefore || v == s->first) return 0;
     if (s->cls[v - 1] != PL_C_DET && s->cls[v - 1] != PL_C_POSS) return 0;
     const pl_pat_item *it = &p->before[0];
-    return (it->kind == PL_IT_WORD || it->kind == PL_IT_ANY) && word_matches(s, v - 1, it);
+    if (it->kind != PL_IT_WORD && it->kind != PL_IT_ANY) return 0;
+    return possessive_pronoun(s, v - 1) || word_matches(s, v - 1, it);
 }
 
 int pl_match_anchor(const parley_ctx *ctx, const pl_sentence *s, size_t v, pl_pattern_match *m)
@@ -375,7 +386,7 @@ int pl_match_anchor(const parley_ctx *ctx, const pl_sentence *s, size_t v, pl_pa
     pl_pattern_iter_init(&ctx->dict, t[v].lemma, last ? 0 : t[v + 1].lemma,
                          last ? 0 : t[v + 1].word, &it);
     for (const pl_verb_pattern *p; (p = pl_pattern_iter_next(&it));) {
-        if (noun_use && !p->noun && !names_determiner(s, v, p)) continue;
+        if (noun_use && !p->noun && !fits_noun_use(s, v, p)) continue;
         if (p->form && p->form != t[v].word) continue;
         matcher mt = {s, p, m, MATCH_BUDGET};
         m->pattern = p;

@@ -395,7 +395,7 @@ static const char tabari_coding[] =
     "ARREST  [---]\n- + * BY_ $  [173]\n"
     "VISIT  [042:043]\n"
     "SUPPL  [---]\n- $ * + WITH_ &ARMS  [072]\n"
-    "BACKING  [---]\n- PLEDGED ITS *  [051]\n"
+    "BACKING  [---]\n- PLEDGED ITS *  [051]\n- WITHDREW *  [192]\n"
     "MUST  [---]\n- INSISTED + * CONDEMN  [112]\n";
 
 static const char petrarch_coding[] =
@@ -434,9 +434,12 @@ static void test_tabari_coding(void **state)
     assert_string_equal(code(ctx, "Russia supplied Ukraine with guns."), "RUS UKR 072\n");
     assert_string_equal(code(ctx, "Russia supplied Ukraine with tear gas."), "RUS UKR 072\n");
     assert_string_equal(code(ctx, "Russia supplied Ukraine with bread."), "");
-    /* a noun after a possessive the pattern names */
+    /* a noun after a possessive pronoun, or a determiner the pattern names; not after
+     * an article it does not name */
     assert_string_equal(code(ctx, "Japan pledged its backing for Ukraine."), "JPN UKR 051\n");
+    assert_string_equal(code(ctx, "Japan withdrew their backing for Ukraine."), "JPN UKR 192\n");
     assert_string_equal(code(ctx, "Japan pledged the backing of Ukraine."), "");
+    assert_string_equal(code(ctx, "Japan withdrew the backing of Ukraine."), "");
     /* a root WordNet knows no verb for anchors at the word; the verb its pattern took
      * codes nothing of its own */
     assert_string_equal(code(ctx, "Japan insisted China must condemn Russia."), "JPN CHN 112\n");
