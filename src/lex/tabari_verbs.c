@@ -561,11 +561,30 @@ static int slash_word(scan *sc, const char *w, const char *we)
     return rc ? rc : vec_push(target(sc), &e);
 }
 
+/* The end of a Treebank contraction's second half ("N'T" in "DID N'T") starting at p after
+ * spaces, or NULL: text writes the two as one word ("didn't", "can't", "won't"). */
+static const char *contraction_end(const scan *sc, const char *p)
+{
+    while (p < sc->end && is_space(*p)) p++;
+    if (sc->end - p < 3 || tolower((unsigned char)p[0]) != 'n' || p[1] != '\'' ||
+        tolower((unsigned char)p[2]) != 't')
+        return NULL;
+    p += 3;
+    return p == sc->end || is_space(*p) || *p == '_' || is_special(sc, *p) ? p : NULL;
+}
+
 static int word(scan *sc, const char **pp)
 {
     const char *w = *pp, *we = w;
     while (we < sc->end && !is_space(*we) && *we != '_' && !is_special(sc, *we)) we++;
     *pp = we;
+    const char *ce = we > w && we - w < FV_WORD_MAX - 3 ? contraction_end(sc, we) : NULL;
+    if (ce) {
+        char joined[FV_WORD_MAX + 1];
+        int n = snprintf(joined, sizeof joined, "%.*sn't", (int)(we - w), w);
+        *pp = ce;
+        return pl_fv_add_word(sc->rd, target(sc), joined, (size_t)n, 0, sc->joined);
+    }
     int petrarch = sc->rd->syntax == PL_FV_PETRARCH;
     if (petrarch && !sc->member && memchr(w, '/', (size_t)(we - w))) return slash_word(sc, w, we);
     /* A TABARI word is a stem unless '_' closes it; PETRARCH's words are whole. */

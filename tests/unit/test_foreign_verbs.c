@@ -401,7 +401,9 @@ static const char tabari_coding[] =
 static const char petrarch_coding[] =
     "--- TRAVEL [---] ---\nTRAVEL\nFLY {FLEW FLOWN FLYING}\n- * (TO +)   [042]\n"
     "--- APPEAL [020] ---\nAPPEAL\n- * (TO +) (FOR AID) [023]\n"
-    "--- HOST [043:042] ---\nHOST\n";
+    "--- HOST [043:042] ---\nHOST\n"
+    "&REFUSAL\n+DID N'T\n+WILL NOT\n"
+    "--- CONDEMN [122] ---\nCONDEMN\n- &REFUSAL * [128]\n";
 
 static parley_ctx *new_ctx(const char *name, const char *verbs)
 {
@@ -459,6 +461,10 @@ static void test_petrarch_coding(void **state)
     assert_string_equal(code(ctx, "China hosted the Russian minister."),
                         "CHN RUSGOV 043\nRUSGOV CHN 042\n");
     assert_string_equal(code(ctx, "Japan travelled on Monday."), "");
+    /* Treebank's "DID N'T" is the "didn't" of the text */
+    assert_string_equal(code(ctx, "Japan didn't condemn China."), "JPN CHN 128\n");
+    assert_string_equal(code(ctx, "Japan will not condemn China."), "JPN CHN 128\n");
+    assert_string_equal(code(ctx, "Japan condemned China."), "JPN CHN 122\n");
     parley_ctx_free(ctx);
 }
 
