@@ -384,6 +384,8 @@ int pl_fv_synset_line(pl_fv_reader *rd, const char *s, const char *name_end, con
     int ok = len > 1 && pl_trim(name_end, end, &rest_end) == rest_end;
     for (const char *p = s + 1; ok && p < name_end; p++)
         ok = isalnum((unsigned char)*p) || *p == '_';
+    /* "&PREPOSIT1_" defines &PREPOSIT1: a closing '_' is no part of a name. */
+    while (ok && len > 2 && name[len - 1] == '_') len--;
     rd->open_synset = 0;
     if (!ok) {
         pl_dict_report(rd->src, PARLEY_ERROR, "expected '&NAME' (letters, digits, _)");

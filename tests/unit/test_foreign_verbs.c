@@ -325,8 +325,8 @@ static void test_petrarch_patterns(void **state)
     assert_string_equal(f->d.verbs[3].text, "GRANT - * &CURRENCY (TO +) [071]");
 }
 
-/* Sets inside sets, a set joined to words by '_' (the longest defined name wins), and a line
- * whose multi-word alternatives would make too many patterns. */
+/* Sets inside sets, a set joined to words by '_' (the longest defined name wins), a line
+ * whose multi-word alternatives would make too many patterns, a name defined with '_'. */
 static void test_synsets(void **state)
 {
     verb_fixture *f = *state;
@@ -340,7 +340,10 @@ static void test_synsets(void **state)
                                         "- * NEW_&TIES_LINKS [050]\n"           /* 31 */
                                         "- * &TIES_PLUS [051]\n"                /* 32 */
                                         "- * &MANY [052]\n"                     /* 33 */
-                                        "- * { A | B } [053]\n");               /* 34 */
+                                        "- * { A | B } [053]\n"                /* 34 */
+                                        "&ALONG_\n+BESIDE\n"                    /* 35-36 */
+                                        "--- HELP [---] ---\nHELP\n"            /* 37-38 */
+                                        "- * &ALONG [054]\n");                 /* 39 */
     assert_int_equal(load(f, "PETR.x.verbs.txt", text), PARLEY_OK);
     assert_int_equal(f->log.errors, 0);
     assert_int_equal(f->d.unsupported, 2);
@@ -354,6 +357,8 @@ static void test_synsets(void **state)
     /* past 16 patterns a verb, only the one-word alternatives stay */
     assert_string_equal(line_patterns(f, 33), "build: | w:one => 052\n");
     assert_string_equal(line_patterns(f, 34), "");
+    /* a set defined with a closing '_' is known by its name without it */
+    assert_string_equal(line_patterns(f, 39), "help: | w:beside => 054\n");
 }
 
 /* Every prefix of both fixtures loads without reading past its end (ASan checks the reads:
