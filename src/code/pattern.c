@@ -166,14 +166,27 @@ static int in_phrase(uint8_t c)
            c == PL_C_POSS || c == PL_C_HYPHEN;
 }
 
+static int norm_is(const pl_sentence *s, size_t i, const char *w)
+{
+    const pl_token *t = &s->toks.v[i];
+    return t->norm_len == strlen(w) && !memcmp(pl_token_norm(&s->toks, t), w, t->norm_len);
+}
+
 /* Past the noun phrase at pos (TABARI's `^`): an actor phrase whole, else a run of
- * determiners, words and names ("their populations"); pos when there is none. */
+ * determiners, words and names ("their populations") up to an actor phrase, which ends it,
+ * and with an "of" phrase after it ("the leaders of Gondor"); pos when there is none. */
 static size_t phrase_end(const pl_sentence *s, size_t pos)
 {
     size_t end = s->first + s->n;
-    if (pos < end && s->chunk_at[pos] >= 0) return s->chunks[s->chunk_at[pos]].end;
     size_t i = pos;
-    while (i < end && i < pos + PL_SKIP_MAX && in_phrase(s->cls[i])) i++;
+    for (; i < end && i < pos + PL_SKIP_MAX; i++) {
+        if (s->chunk_at[i] >= 0) return s->chunks[s->chunk_at[i]].end;
+        if (!in_phrase(s->cls[i])) break;
+    }
+    if (i > pos && i + 1 < end && norm_is(s, i, "of")) {
+        size_t past = phrase_end(s, i + 1);
+        if (past > i + 1) return past;
+    }
     return i;
 }
 
@@ -205,11 +218,7 @@ static int after_from(matcher *mt, uint16_t k, size_t pos)
         return 1;
     }
     const pl_pat_item *it = &mt->p->after[k];
-    if (it->kind == PL_IT_SKIP && (it->flags & PL_IF_PHRASE)) {
-        size_t past = phrase_end(s, pos);
-        return past > pos && after_from(mt, (uint16_t)(k + 1), past);
-    }
-    if (it->kind == PL_IT_SKIP) {
+    if (it->kind == PL_IT_SKIP && !(it->flags & PL_IF_PHRASE)) {
         for (size_t skip = 0; skip <= PL_SKIP_MAX && pos + skip <= end; skip++)
             if (after_from(mt, (uint16_t)(k + 1), pos + skip)) return 1;
         return 0;
@@ -219,7 +228,14 @@ static int after_from(matcher *mt, uint16_t k, size_t pos)
         /* A gap never crosses a verb of its own or a reporting verb. */
         if (g > 0 && (s->cls[pos + g - 1] == PL_C_VERB || s->cls[pos + g - 1] == PL_C_SAY))
             break;
-        if (after_at(mt, k, pos + g)) return 1;
+        if (it->kind == PL_IT_SKIP) {
+            /* `^` skips the next noun phrase, like any item a few words on ("AT ^ ^ +":
+             * "at Osgiliath with the leaders of Gondor in Eriador") */
+            size_t past = phrase_end(s, pos + g);
+            if (past > pos + g && after_from(mt, (uint16_t)(k + 1), past)) return 1;
+        } else if (after_at(mt, k, pos + g)) {
+            return 1;
+        }
     }
     return 0;
 }
@@ -299,12 +315,6 @@ static int32_t next_chunk(const pl_sentence *s, size_t pos)
             break;
     }
     return -1;
-}
-
-static int norm_is(const pl_sentence *s, size_t i, const char *w)
-{
-    const pl_token *t = &s->toks.v[i];
-    return t->norm_len == strlen(w) && !memcmp(pl_token_norm(&s->toks, t), w, t->norm_len);
 }
 
 static int adverb(const pl_sentence *s, size_t i)

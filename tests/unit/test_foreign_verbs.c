@@ -401,7 +401,8 @@ static const char tabari_coding[] =
     "VISIT  [042:043]\n"
     "SUPPL  [---]\n- $ * + WITH_ &ARMS  [072]\n"
     "BACKING  [---]\n- PLEDGED ITS *  [051]\n- WITHDREW *  [192]\n"
-    "MUST  [---]\n- INSISTED + * CONDEMN  [112]\n";
+    "MUST  [---]\n- INSISTED + * CONDEMN  [112]\n"
+    "HOLD  [---]\n- * TALKS AT ^ ^ +  [046]\n";
 
 static const char petrarch_coding[] =
     "--- TRAVEL [---] ---\nTRAVEL\nFLY {FLEW FLOWN FLYING}\n- * (TO +)   [042]\n"
@@ -451,6 +452,9 @@ static void test_tabari_coding(void **state)
      * codes nothing of its own */
     assert_string_equal(code(ctx, "Japan insisted China must condemn Russia."), "JPN CHN 112\n");
     assert_string_equal(code(ctx, "China must condemn Russia."), "CHN RUS 111\n");
+    /* `^` skips a noun phrase a few words on, with its "of" phrase */
+    assert_string_equal(code(ctx, "Japan held talks at Tokyo with the leaders of China in Russia."),
+                        "JPN RUS 046\n");
     parley_ctx_free(ctx);
 }
 
