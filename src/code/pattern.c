@@ -355,7 +355,11 @@ static int fit(matcher *mt, size_t v)
                       has_slot(p->after, p->nafter, PL_IT_TARGET);
     /* Without a source slot the subject acts ("$" is implied in foreign formats). */
     if (!source_slot) m->source = subject_at(mt->s, m->start, &m->negated);
+    /* None after the pattern: an actor its gaps passed over ("allowed that Mordor isn't a
+     * REALLY_PLEASANT place"). */
     if (!target_slot && p->default_target) m->target = next_chunk(mt->s, m->end);
+    if (!target_slot && p->default_target && m->target < 0 && m->end > v + 1)
+        m->target = next_chunk(mt->s, v + 1);
     if (!source_slot && !target_slot && p->default_target) {
         int32_t agent = passive_agent(mt->s, v);
         if (agent >= 0) m->target = m->source, m->source = agent;

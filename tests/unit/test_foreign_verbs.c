@@ -402,7 +402,8 @@ static const char tabari_coding[] =
     "SUPPL  [---]\n- $ * + WITH_ &ARMS  [072]\n"
     "BACKING  [---]\n- PLEDGED ITS *  [051]\n- WITHDREW *  [192]\n"
     "MUST  [---]\n- INSISTED + * CONDEMN  [112]\n"
-    "HOLD  [---]\n- * TALKS AT ^ ^ +  [046]\n";
+    "HOLD  [---]\n- * TALKS AT ^ ^ +  [046]\n"
+    "DESCRIB  [---]\n- * AS_FRIENDLY  [024]\n";
 
 static const char petrarch_coding[] =
     "--- TRAVEL [---] ---\nTRAVEL\nFLY {FLEW FLOWN FLYING}\n- * (TO +)   [042]\n"
@@ -455,6 +456,8 @@ static void test_tabari_coding(void **state)
     /* `^` skips a noun phrase a few words on, with its "of" phrase */
     assert_string_equal(code(ctx, "Japan held talks at Tokyo with the leaders of China in Russia."),
                         "JPN RUS 046\n");
+    /* no target slot and no actor after the pattern: the actor its gap passed over */
+    assert_string_equal(code(ctx, "Japan described China as friendly."), "JPN CHN 024\n");
     parley_ctx_free(ctx);
 }
 
