@@ -458,6 +458,9 @@ static void test_tabari_coding(void **state)
                         "JPN RUS 046\n");
     /* no target slot and no actor after the pattern: the actor its gap passed over */
     assert_string_equal(code(ctx, "Japan described China as friendly."), "JPN CHN 024\n");
+    /* a past form after a possessive's noun is its verb, not a noun ("Japan's rocket
+     * attack") */
+    assert_string_equal(code(ctx, "Japan's navy condemned China."), "JPN CHN 111\n");
     parley_ctx_free(ctx);
 }
 
