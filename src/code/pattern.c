@@ -29,7 +29,7 @@ static int word_matches(const pl_sentence *s, size_t pos, const pl_pat_item *it)
         size_t n = strlen(it->stem);
         return t->norm_len >= n && !memcmp(pl_token_norm(&s->toks, t), it->stem, n);
     }
-    return t->lemma == it->id || t->word == it->id;
+    return t->word == it->id || (!(it->flags & PL_IF_EXACT) && t->lemma == it->id);
 }
 
 /* ---- subjects ------------------------------------------------------------------------------ */

@@ -79,8 +79,10 @@ enum pl_item_kind {
 enum pl_item_flags {
     PL_IF_STEM = 1,          /* the token's form starts with `stem` (TABARI words without _) */
     PL_IF_ADJACENT = 2,      /* no gap before this item, even in a pattern with gaps */
-    PL_IF_PHRASE = 4         /* PL_IT_SKIP: one noun phrase (TABARI's and PETRARCH's `^`),
+    PL_IF_PHRASE = 4,        /* PL_IT_SKIP: one noun phrase (TABARI's and PETRARCH's `^`),
                                 not 0 to PL_SKIP_MAX words */
+    PL_IF_EXACT = 8          /* PL_IT_WORD: `id` is the word as written, not its lemma
+                                (PETRARCH's words: "EFFORT" is not "efforts") */
 };
 
 #define PL_SKIP_MAX 5        /* what `*` covers in native patterns */

@@ -305,13 +305,13 @@ static void test_petrarch_patterns(void **state)
     assert_string_equal(line_patterns(f, 14), "grant: | w:by $ w:food w:aid => 073\n"
                                               "give: | w:by $ w:food w:aid => 073\n"
                                               "hand: | _w:over w:by $ w:food w:aid => 073\n");
-    /* a set's members are consecutive words */
+    /* a set's members are consecutive words, each as written ("is", not "be") */
     assert_string_equal(line_patterns(f, 15), "grant: w:will | w:aid => 033:034\n"
                                               "give: w:will | w:aid => 033:034\n"
                                               "hand: w:will | _w:over w:aid => 033:034\n"
-                                              "grant: w:to _w:be | w:aid => 033:034\n"
-                                              "give: w:to _w:be | w:aid => 033:034\n"
-                                              "hand: w:to _w:be | _w:over w:aid => 033:034\n");
+                                              "grant: w:to _w:is | w:aid => 033:034\n"
+                                              "give: w:to _w:is | w:aid => 033:034\n"
+                                              "hand: w:to _w:is | _w:over w:aid => 033:034\n");
     assert_string_equal(line_patterns(f, 16), "grant: | {w:to|w:for} w:peace => 050\n"
                                               "give: | {w:to|w:for} w:peace => 050\n"
                                               "hand: | _w:over {w:to|w:for} w:peace => 050\n");
@@ -350,7 +350,7 @@ static void test_synsets(void **state)
     assert_non_null(strstr(f->log.all, "33:W: not supported, skipped: 20 multi-word alternatives"));
     assert_non_null(strstr(f->log.all, "34:W: not supported, skipped: alternatives '{ A | B }'"));
     assert_string_equal(line_patterns(f, 31),
-                        "build: | w:new _{w:military|w:trade} _w:link => 050\n");
+                        "build: | w:new _{w:military|w:trade} _w:links => 050\n");
     assert_string_equal(line_patterns(f, 32), "build: | {w:military|w:trade} => 051\n"
                                               "build: | w:close _w:military => 051\n"
                                               "build: | w:close _w:trade => 051\n");
@@ -410,7 +410,7 @@ static const char petrarch_coding[] =
     "--- APPEAL [020] ---\nAPPEAL\n- * (TO +) (FOR AID) [023]\n"
     "--- HOST [043:042] ---\nHOST\n"
     "&REFUSAL\n+DID N'T\n+WILL NOT\n"
-    "--- CONDEMN [122] ---\nCONDEMN\n- &REFUSAL * [128]\n";
+    "--- CONDEMN [122] ---\nCONDEMN\n- &REFUSAL * [128]\n- * EFFORT [129]\n";
 
 static parley_ctx *new_ctx(const char *name, const char *verbs)
 {
@@ -480,6 +480,9 @@ static void test_petrarch_coding(void **state)
     assert_string_equal(code(ctx, "Japan didn't condemn China."), "JPN CHN 128\n");
     assert_string_equal(code(ctx, "Japan will not condemn China."), "JPN CHN 128\n");
     assert_string_equal(code(ctx, "Japan condemned China."), "JPN CHN 122\n");
+    /* PETRARCH's words are words as written, not lemmas */
+    assert_string_equal(code(ctx, "Japan condemned the effort of China."), "JPN CHN 129\n");
+    assert_string_equal(code(ctx, "Japan condemned the efforts of China."), "JPN CHN 122\n");
     parley_ctx_free(ctx);
 }
 
