@@ -82,7 +82,8 @@ enum pl_item_flags {
     PL_IF_PHRASE = 4,        /* PL_IT_SKIP: one noun phrase (TABARI's and PETRARCH's `^`),
                                 not 0 to PL_SKIP_MAX words */
     PL_IF_EXACT = 8          /* PL_IT_WORD: `id` is the word as written, not its lemma
-                                (PETRARCH's words: "EFFORT" is not "efforts") */
+                                (TABARI's "RESOLUTION_" and PETRARCH's "EFFORT" are not
+                                "resolutions", "efforts") */
 };
 
 #define PL_SKIP_MAX 5        /* what `*` covers in native patterns */

@@ -189,11 +189,11 @@ int pl_fv_add_word(pl_fv_reader *rd, pl_fv_vec *out, const char *w, size_t len, 
         if (stem && i + 1 == toks.n) {
             e.item.flags = PL_IF_STEM;
             if (!(e.item.stem = pl_arena_strndup(&rd->keep, norm, t->norm_len))) goto done;
-        } else if (rd->syntax == PL_FV_PETRARCH) {
+        } else {
+            /* A whole word (TABARI's closed by '_', all of PETRARCH's) is the word as
+             * written: "RESOLUTION_" is not "resolutions". */
             e.item.flags = PL_IF_EXACT;
             if (!(e.item.id = pl_strmap_intern(&rd->src->d->vocab, norm, t->norm_len))) goto done;
-        } else if (!(e.item.id = pl_dict_word(rd->src->d, norm, t->norm_len))) {
-            goto done;
         }
         if (vec_push(out, &e)) goto done;
     }

@@ -179,8 +179,8 @@ static void test_tabari_patterns(void **state)
     /* words without '_' are stems, with '_' whole words */
     assert_string_equal(line_patterns(f, 9), "accuse: | + w:of s:spying* => 1125\n");
     assert_string_equal(line_patterns(f, 10), "accuse: $ | s:each* s:other* => 112:112 joint\n");
-    /* "WAS_*": adjacent to the verb */
-    assert_string_equal(line_patterns(f, 11), "accuse: _w:be | w:in $ => 110\n");
+    /* "WAS_*": adjacent to the verb, the word as written */
+    assert_string_equal(line_patterns(f, 11), "accuse: _w:was | w:in $ => 110\n");
     /* BLEW_UP [---]: a blocking pattern of its own; its UP is part of every pattern */
     assert_string_equal(line_patterns(f, 12), "blow: | _s:up* => ---\n");
     assert_string_equal(line_patterns(f, 13), "blow: | _s:up* + {s:bridge*|s:house*} => 183\n");
@@ -196,7 +196,7 @@ static void test_tabari_patterns(void **state)
     assert_string_equal(line_patterns(f, 23), "visit: | s:between* $ => 030:030 joint\n");
     /* "IS_ TO_": two whole words, other words may stand between them */
     assert_string_equal(line_patterns(f, 24), "visit: s:will* | _s:soon* => 043\n"
-                                              "visit: w:to w:be | _s:soon* => 043\n");
+                                              "visit: w:to w:is | _s:soon* => 043\n");
     /* a root WordNet knows no verb for anchors at the word as written */
     assert_string_equal(line_patterns(f, 26), "qzxwv: | s:thing* => 010\n");
     assert_int_equal(f->d.nverbs, 19); /* with the three null-coded ones */
@@ -402,7 +402,7 @@ static const char tabari_coding[] =
     "SUPPL  [---]\n- $ * + WITH_ &ARMS  [072]\n"
     "BACKING  [---]\n- PLEDGED ITS *  [051]\n- WITHDREW *  [192]\n"
     "MUST  [---]\n- INSISTED + * CONDEMN  [112]\n"
-    "HOLD  [---]\n- * TALKS AT ^ ^ +  [046]\n"
+    "HOLD  [---]\n- * TALKS AT ^ ^ +  [046]\n- * SUMMIT_ WITH +  [036]\n"
     "DESCRIB  [---]\n- * AS_FRIENDLY  [024]\n";
 
 static const char petrarch_coding[] =
@@ -443,6 +443,9 @@ static void test_tabari_coding(void **state)
     assert_string_equal(code(ctx, "Russia supplied Ukraine with guns."), "RUS UKR 072\n");
     assert_string_equal(code(ctx, "Russia supplied Ukraine with tear gas."), "RUS UKR 072\n");
     assert_string_equal(code(ctx, "Russia supplied Ukraine with bread."), "");
+    /* a word closed by '_' is the word as written */
+    assert_string_equal(code(ctx, "Japan held a summit with China."), "JPN CHN 036\n");
+    assert_string_equal(code(ctx, "Japan held summits with China."), "");
     /* a noun after a possessive pronoun, or a determiner the pattern names; not after
      * an article it does not name */
     assert_string_equal(code(ctx, "Japan pledged its backing for Ukraine."), "JPN UKR 051\n");
