@@ -177,6 +177,7 @@ int pl_foreign_phrase(pl_foreign *f, const char *s, const char *e, unsigned *sha
     *shape = 0;
     while (s < e && isspace((unsigned char)*s)) s++;
     while (e > s && isspace((unsigned char)e[-1])) e--;
+    if (e > s && e[-1] == '=') *shape |= PL_FP_EXACT | PL_FP_AS_WRITTEN, e--;
     if (e > s && e[-1] == '_') *shape |= PL_FP_EXACT;
     if (pl_buf_reserve(b, (size_t)(e - s))) return -1; /* the words never grow */
     int sep = 0, gap = 0;
@@ -217,6 +218,16 @@ static int add_lower(pl_foreign *f, enum pl_phrase_kind kind, uint32_t entry, un
                           PL_PHRASE_ANY_CASE);
 }
 
+/* TABARI's regular noun ending: a whole word also matches with "s" ("LIBYA_": "Libyas",
+ * "GOVERNMENT_RADIO_": "government radios"); "MOUSE=" takes none. */
+static int add_plural(pl_foreign *f, enum pl_phrase_kind kind, uint32_t entry, unsigned flags)
+{
+    pl_buf_clear(&f->scratch);
+    if (pl_buf_append(&f->scratch, f->phrase.data, f->phrase.len) || pl_buf_putc(&f->scratch, 'S'))
+        return -1;
+    return pl_dict_phrase(f->src, kind, entry, f->scratch.data, f->scratch.len, flags);
+}
+
 int pl_foreign_add(pl_foreign *f, enum pl_phrase_kind kind, uint32_t entry, unsigned shape)
 {
     note_shape(f, shape);
@@ -227,6 +238,9 @@ int pl_foreign_add(pl_foreign *f, enum pl_phrase_kind kind, uint32_t entry, unsi
     if (f->count_stems && !(shape & PL_FP_EXACT) && kind != PL_PH_AGENT) flags |= PL_PHRASE_STEM;
     int rc = discard ? pl_dict_discard(f->src, kind, f->phrase.data, f->phrase.len, flags)
                      : pl_dict_phrase(f->src, kind, entry, f->phrase.data, f->phrase.len, flags);
+    if (rc == 0 && f->noun_endings && !discard && kind != PL_PH_AGENT &&
+        (shape & (PL_FP_EXACT | PL_FP_AS_WRITTEN)) == PL_FP_EXACT)
+        rc = add_plural(f, kind, entry, flags);
     return rc ? rc : add_lower(f, kind, entry, shape);
 }
 

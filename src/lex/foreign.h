@@ -45,8 +45,9 @@ typedef struct pl_fcount {
 /* The shape of a phrase as written. */
 enum { PL_FP_EXACT = 1,      /* ends with '_': a whole word (else a TABARI stem) */
        PL_FP_GAP = 2,        /* a space between words: TABARI lets other words come between */
-       PL_FP_HYPHEN = 4 };   /* a hyphen inside: tokenized one way in capitals, another in
+       PL_FP_HYPHEN = 4,     /* a hyphen inside: tokenized one way in capitals, another in
                               * lower case ("SEMI-OFFICIAL" splits, "semi-official" not) */
+       PL_FP_AS_WRITTEN = 8 }; /* ends with '=' (TABARI): a whole word without noun endings */
 
 typedef struct pl_foreign {
     pl_dict_source *src;
@@ -59,6 +60,8 @@ typedef struct pl_foreign {
     int tabari_lines;        /* TABARI: '/' starts a comment line, '~' ends the dictionary */
     int count_stems;         /* the format stems words that lack a final '_' (TABARI) */
     int count_gaps;          /* the format lets words come between space-separated words */
+    int noun_endings;        /* an actor's whole word also takes a plural "s" (TABARI:
+                                "LIBYA_" matches "Libyas") */
     pl_buf phrase;           /* a phrase converted to words separated by spaces */
     pl_buf scratch;          /* IDs, lower-case forms, expansions */
     pl_frecord rec;

@@ -141,9 +141,10 @@ int pl_fv_synset_member(pl_fv_reader *rd, const char *s, const char *end);
  * begins are looked for (tabari_verbs.c, resolve_stem). */
 size_t pl_fv_anchors(pl_fv_reader *rd, const char *w, size_t len, int stem, uint32_t *ids,
                      int *oom);
-/* The word id of w when it is a whole word that is not its own lemma ("left" of "leave"),
- * else 0: the patterns of such an entry take that form only. */
-uint32_t pl_fv_form(pl_fv_reader *rd, const char *w, size_t len, int stem);
+/* The word id of w when it is not its own lemma ("left" of "leave", TABARI's "BANNED"), or
+ * whenever as_written (TABARI's "BAN="), else 0: the patterns of such an entry take that
+ * form only. */
+uint32_t pl_fv_form(pl_fv_reader *rd, const char *w, size_t len, int as_written);
 
 /* A verb of the current block: `elems` holds one PL_FV_VERB. Shapes equal to one the block
  * has are dropped (regular and irregular forms share a lemma); 1 when it was new. If it was

@@ -17,6 +17,7 @@ static void tabari_init(pl_foreign *f, pl_dict_source *src, const char *text, si
     f->tabari_lines = 1;
     f->count_stems = 1;
     f->count_gaps = 1;
+    f->noun_endings = 1;
 }
 
 static int has(const char *s, const char *e, const char *lit)

@@ -302,14 +302,14 @@ size_t pl_fv_anchors(pl_fv_reader *rd, const char *w, size_t len, int stem, uint
     return n;
 }
 
-uint32_t pl_fv_form(pl_fv_reader *rd, const char *w, size_t len, int stem)
+uint32_t pl_fv_form(pl_fv_reader *rd, const char *w, size_t len, int as_written)
 {
     char low[FV_WORD_MAX + 1];
     pl_dict *d = rd->src->d;
-    if (stem || !lower_copy(w, len, low, sizeof low)) return 0;
+    if (!lower_copy(w, len, low, sizeof low)) return 0;
     uint32_t lemma = pl_dict_word(d, low, strlen(low));
     uint32_t word = pl_strmap_intern(&d->vocab, low, strlen(low));
-    return word && word != lemma ? word : 0;
+    return word && (word != lemma || as_written) ? word : 0;
 }
 
 /* ---- alternatives: synonym sets and { A | B } ------------------------------------------------ */
@@ -1010,13 +1010,16 @@ static int tabari_shape(tabari *t, const char *s, const char *end, const pl_fv_c
         }
         const char *w = p;
         while (p < end && !is_space(*p) && *p != '_') p++;
-        int stem = !(p < end && *p == '_');
+        /* "BAN=": this form and no other ("baning", "baned" are not it) */
+        int as_written = v.n == 0 && p - w > 1 && p[-1] == '=';
+        size_t len = (size_t)(p - w) - (size_t)as_written;
+        int stem = !as_written && !(p < end && *p == '_');
         pl_fv_elem verb = {.kind = PL_FV_VERB};
-        if (v.n > 0) rc = pl_fv_add_word(rd, &v, w, (size_t)(p - w), stem, joined);
-        else if (!(nids = pl_fv_anchors(rd, w, (size_t)(p - w), stem, ids, &oom)))
+        if (v.n > 0) rc = pl_fv_add_word(rd, &v, w, len, stem, joined);
+        else if (!(nids = pl_fv_anchors(rd, w, len, stem, ids, &oom)))
             rc = oom ? -1 : 2;
         else {
-            verb.form = pl_fv_form(rd, w, (size_t)(p - w), stem);
+            verb.form = pl_fv_form(rd, w, len, as_written);
             rc = vec_push(&v, &verb);
         }
         joined = 0;

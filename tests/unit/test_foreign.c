@@ -540,10 +540,11 @@ static void test_random_bytes(void **state)
 
 /* ---- coding with TABARI dictionaries --------------------------------------------------------- */
 
-static const char tabari_actors[] = "FREEDON [FRD]\nSYLVANIA_ [SYL]\n";
+static const char tabari_actors[] = "FREEDON [FRD]\nSYLVANIA_ [SYL]\nGRAUSTARK= [GRK]\n";
 static const char tabari_agents[] = "RELIEF_GROUP_ [NGO~]\nMINISTER_ [~GOV]\n";
 static const char tabari_verbs[] = "OPPOSE [112]\nCONDEMN [122]\n- * NOTHING [---]\n"
-                                   "LEAVE [012]\nLEFT_ [032:033]\n";
+                                   "LEAVE [012]\nLEFT_ [032:033]\nEXPELLED [174]\n"
+                                   "SHUN= [172]\n";
 
 static parley_ctx *tabari_ctx(void)
 {
@@ -559,7 +560,7 @@ static parley_ctx *tabari_ctx(void)
 }
 
 /* Stems, agents that go first, passives with "by", a null-coded pattern that stops the
- * shorter one it contains, and a verb form listed apart from its lemma. */
+ * shorter one it contains, verb forms listed apart from their lemma, noun endings. */
 static void test_tabari_coding(void **state)
 {
     (void)state;
@@ -581,6 +582,19 @@ static void test_tabari_coding(void **state)
                         "FRD SYL 032\nSYL FRD 033\n");
     assert_string_equal(code_events(ctx, "1995-01-01", "Freedonia leaves Sylvania."),
                         "FRD SYL 012\n");
+    /* a whole word takes a plural "s", one written with '=' does not */
+    assert_string_equal(code_events(ctx, "1995-01-01", "Freedonia condemned Sylvanias."),
+                        "FRD SYL 122\n");
+    assert_string_equal(code_events(ctx, "1995-01-01", "Graustark condemned Sylvania."),
+                        "GRK SYL 122\n");
+    assert_string_equal(code_events(ctx, "1995-01-01", "Freedonia condemned Graustarks."), "");
+    /* a root that is an inflected form takes that form only; "SHUN=" the form as written */
+    assert_string_equal(code_events(ctx, "1995-01-01", "Freedonia expelled Sylvania."),
+                        "FRD SYL 174\n");
+    assert_string_equal(code_events(ctx, "1995-01-01", "Freedonia expels Sylvania."), "");
+    assert_string_equal(code_events(ctx, "1995-01-01", "Freedonia will shun Sylvania."),
+                        "FRD SYL 172\n");
+    assert_string_equal(code_events(ctx, "1995-01-01", "Freedonia shunned Sylvania."), "");
     parley_ctx_free(ctx);
 }
 
