@@ -51,11 +51,14 @@ int pl_ends_in_ly(const pl_sentence *s, size_t i)
     return t->norm_len > 4 && !strcmp(pl_token_norm(&s->toks, t) + t->norm_len - 2, "ly");
 }
 
+/* An inflected form that is no plural nor gerund: "attacked", "left", not "attacks",
+ * "bombing". */
 static int past_form(const pl_sentence *s, size_t i)
 {
     const pl_token *t = &s->toks.v[i];
-    return t->word != t->lemma && t->norm_len > 3 &&
-           !memcmp(pl_token_norm(&s->toks, t) + t->norm_len - 2, "ed", 2);
+    const char *w = pl_token_norm(&s->toks, t);
+    return t->word != t->lemma && w[t->norm_len - 1] != 's' &&
+           !(t->norm_len > 4 && !memcmp(w + t->norm_len - 3, "ing", 3));
 }
 
 /* PL_ANCHOR_VERB if token i starts some pattern as a verb, PL_ANCHOR_NOUN if it does so as a
@@ -71,7 +74,8 @@ static uint8_t anchor_kind(const parley_ctx *ctx, const pl_sentence *s, size_t i
     if (!pl_verb_patterns(&ctx->dict, t->lemma, &n)) return 0;
     for (size_t k = i, hops = 0; k > s->first && hops < 3; k--, hops++) {
         uint8_t before = s->cls[k - 1];
-        /* "Gondor's militia vowed": a past form after the possessive's noun is its verb */
+        /* "Gondor's militia vowed": a past form after the possessive's noun is its verb
+         * ("Gondor's rocket attacks" stay nouns) */
         if (hops > 0 && past_form(s, i)) break;
         if (before == PL_C_DET || before == PL_C_POSS) return PL_ANCHOR_NOUN;
         if (before != PL_C_WORD || pl_ends_in_ly(s, k - 1)) break;

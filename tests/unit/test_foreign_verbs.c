@@ -479,6 +479,8 @@ static void test_petrarch_coding(void **state)
     assert_string_equal(code(ctx, "China hosted the Russian minister."),
                         "CHN RUSGOV 043\nRUSGOV CHN 042\n");
     assert_string_equal(code(ctx, "Japan travelled on Monday."), "");
+    /* an irregular past after a possessive's noun is its verb */
+    assert_string_equal(code(ctx, "Japan's new envoy flew to Beijing."), "JPN CHN 042\n");
     /* Treebank's "DID N'T" is the "didn't" of the text */
     assert_string_equal(code(ctx, "Japan didn't condemn China."), "JPN CHN 128\n");
     assert_string_equal(code(ctx, "Japan will not condemn China."), "JPN CHN 128\n");
