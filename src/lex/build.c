@@ -87,13 +87,18 @@ static int add_phrase_tokens(pl_dict *d, const char *text, size_t len, int by_le
                         : (t->flags & PL_TF_UPPER) ? 2
                         : (t->flags & PL_TF_CAP)   ? 1
                                                    : 0;
-        uint64_t edge = ((uint64_t)node << 35) | ((uint64_t)(by_lemma ? 1 : 0) << 34) |
-                        ((uint64_t)rule << 32) | word;
+        uint64_t parent = (uint64_t)node << 35;
+        uint64_t edge = parent | ((uint64_t)(by_lemma ? 1 : 0) << 34) | ((uint64_t)rule << 32) | word;
+        /* Two spaces before the word: other words may come between */
+        int gap = (flags & PL_PHRASE_GAPS) && i > 0 && t->start >= 2 && text[t->start - 1] == ' ' &&
+                  text[t->start - 2] == ' ';
+        pl_u64map *edges = gap ? &d->gap_edges : &d->edges;
         uint32_t child;
-        if (!pl_u64map_get(&d->edges, edge, &child)) {
+        if (!pl_u64map_get(edges, edge, &child)) {
             child = ++d->nnodes;
-            if (pl_u64map_put(&d->edges, edge, child)) return -1;
+            if (pl_u64map_put(edges, edge, child)) return -1;
         }
+        if (gap && pl_u64map_put(&d->gap_edges, parent, 1)) return -1;
         node = child;
     }
     *node_out = node;

@@ -10,7 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char magic[8] = {'P', 'A', 'R', 'L', 'E', 'Y', 'D', '2'}; /* 2: pattern forms */
+/* 2: pattern forms; 3: phrase edges with gaps */
+static const char magic[8] = {'P', 'A', 'R', 'L', 'E', 'Y', 'D', '3'};
 #define BYTE_ORDER_MARK 0x01020304u
 #define NO_STRING 0xFFFFFFFFu
 
@@ -246,6 +247,7 @@ static void put_tables(writer *w, const pl_dict *d)
     put_u32(w, d->nnodes);
     put(w, d->node_phrase, ((size_t)d->nnodes + 1) * sizeof *d->node_phrase);
     put_u64map(w, &d->edges);
+    put_u64map(w, &d->gap_edges);
     put_u64map(w, &d->verb_index);
     put_u64map(w, &d->key_index);
     const uint64_t counts[] = {d->nroots, d->discards, d->plover_maps, d->warnings, d->errors,
@@ -655,6 +657,7 @@ static void get_trie(reader *r)
     d->node_phrase = get_array(r, (size_t)d->nnodes + 1, sizeof *d->node_phrase);
     d->node_phrase_cap = r->bad ? 0 : (size_t)d->nnodes + 1;
     get_u64map(r, &d->edges);
+    get_u64map(r, &d->gap_edges);
     get_u64map(r, &d->verb_index);
     get_u64map(r, &d->key_index);
     d->nroots = get_count(r, 0);
@@ -707,6 +710,8 @@ static int references_valid(const pl_dict *d)
         if (d->node_phrase[i] >= d->nphrases) return 0;
     for (size_t i = 0; i < d->edges.nslots; i++)
         if (d->edges.keys[i] != UINT64_MAX && d->edges.vals[i] > d->nnodes) return 0;
+    for (size_t i = 0; i < d->gap_edges.nslots; i++)
+        if (d->gap_edges.keys[i] != UINT64_MAX && d->gap_edges.vals[i] > d->nnodes) return 0;
     for (size_t i = 0; i < d->verb_index.nslots; i++)
         if (d->verb_index.keys[i] != UINT64_MAX && d->verb_index.vals[i] >= d->nverbs) return 0;
     for (size_t i = 0; i < d->key_index.nslots; i++)

@@ -152,7 +152,7 @@ int pl_foreign_finish(pl_foreign *f, int rc)
     long last = f->src->line;
     if (rc == 0) {
         summary(f, &f->gaps, "phrases have a space between words, where TABARI lets other "
-                             "words come between; parley matches consecutive words only");
+                             "words come between; parley lets at most two");
         summary(f, &f->no_code, "entries have no code ([---] or none): their names are "
                                 "known but code nothing");
         summary(f, &f->null_plurals, "agent phrases say {} (no plural form); parley matches "
@@ -179,7 +179,8 @@ int pl_foreign_phrase(pl_foreign *f, const char *s, const char *e, unsigned *sha
     while (e > s && isspace((unsigned char)e[-1])) e--;
     if (e > s && e[-1] == '=') *shape |= PL_FP_EXACT | PL_FP_AS_WRITTEN, e--;
     if (e > s && e[-1] == '_') *shape |= PL_FP_EXACT;
-    if (pl_buf_reserve(b, (size_t)(e - s))) return -1; /* the words never grow */
+    /* The words never grow but by a second space at a gap. */
+    if (pl_buf_reserve(b, 2 * (size_t)(e - s))) return -1;
     int sep = 0, gap = 0;
     for (const char *p = s; p < e; p++) {
         unsigned char c = (unsigned char)*p;
@@ -191,6 +192,8 @@ int pl_foreign_phrase(pl_foreign *f, const char *s, const char *e, unsigned *sha
         if (sep && b->len) {
             b->data[b->len++] = ' ';
             if (gap) *shape |= PL_FP_GAP;
+            /* TABARI lets other words come between: two spaces (PL_PHRASE_GAPS) */
+            if (gap && f->count_gaps) b->data[b->len++] = ' ';
         }
         sep = gap = 0;
         if (c == '-') *shape |= PL_FP_HYPHEN;
@@ -234,7 +237,7 @@ int pl_foreign_add(pl_foreign *f, enum pl_phrase_kind kind, uint32_t entry, unsi
     int discard = kind == PL_PH_DISCARD_SENTENCE || kind == PL_PH_DISCARD_STORY;
     /* TABARI's actor phrases and both formats' discards end in a stem unless '_' closes
      * them ("ARGENTIN" matches "Argentina"). */
-    unsigned flags = PL_PHRASE_ANY_CASE;
+    unsigned flags = PL_PHRASE_ANY_CASE | (f->count_gaps ? PL_PHRASE_GAPS : 0);
     if (f->count_stems && !(shape & PL_FP_EXACT) && kind != PL_PH_AGENT) flags |= PL_PHRASE_STEM;
     int rc = discard ? pl_dict_discard(f->src, kind, f->phrase.data, f->phrase.len, flags)
                      : pl_dict_phrase(f->src, kind, entry, f->phrase.data, f->phrase.len, flags);

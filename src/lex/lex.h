@@ -177,6 +177,9 @@ typedef struct pl_dict {
 
     /* The trie: node 0 is the root; an edge key packs (parent, case rule, lemma bit, word). */
     pl_u64map edges;
+    /* Edges a few other words may come before (TABARI's space in "PRINCE DOL_AMROTH"), keyed
+     * alike; the key (parent, 0, 0, 0) marks a parent that has some. */
+    pl_u64map gap_edges;
     uint32_t nnodes;
     uint32_t *node_phrase;   /* first phrase ending at a node, 0 for none */
     size_t node_phrase_cap;
@@ -246,9 +249,13 @@ int pl_valid_id(const char *s, const char *end);
 
 enum {
     PL_PHRASE_ANY_CASE = 1,  /* foreign formats are written in capitals: ignore case */
-    PL_PHRASE_STEM = 2       /* the last word is a prefix (a TABARI stem: "KUWAIT" matches
+    PL_PHRASE_STEM = 2,      /* the last word is a prefix (a TABARI stem: "KUWAIT" matches
                                 "Kuwaiti"); it is kept in the vocabulary as "kuwait*" */
+    PL_PHRASE_GAPS = 4       /* two spaces before a word let up to PL_PHRASE_GAP_MAX other
+                                words come before it ("Prince of Dol Amroth") */
 };
+
+#define PL_PHRASE_GAP_MAX 2
 
 /* The actor entry with this ID, created if new (entries with one ID merge); -2 when out of
  * memory. */

@@ -20,6 +20,7 @@ int pl_dict_init(pl_dict *d)
     pl_strmap_init(&d->actor_ids);
     pl_strmap_init(&d->event_ids);
     pl_u64map_init(&d->edges);
+    pl_u64map_init(&d->gap_edges);
     pl_u64map_init(&d->verb_index);
     pl_u64map_init(&d->key_index);
     /* phrases[0] and node 0's list are sentinels: index 0 means "none". */
@@ -46,6 +47,7 @@ void pl_dict_free(pl_dict *d)
     pl_strmap_free(&d->actor_ids);
     pl_strmap_free(&d->event_ids);
     pl_u64map_free(&d->edges);
+    pl_u64map_free(&d->gap_edges);
     pl_u64map_free(&d->verb_index);
     pl_u64map_free(&d->key_index);
     if (d->lemmatizer) pl_lemmatizer_free(d->lemmatizer);
@@ -190,14 +192,14 @@ static int token_stems(const pl_dict *d, const pl_tokens *toks, const pl_token *
 /* The trie nodes reachable from `node` by one token: by word, by lemma, under each case
  * rule the token satisfies, and by stem. Returns how many were written to out (at most
  * 6 + MAX_STEMS). */
-static int step(const pl_dict *d, uint32_t node, const pl_token *t, const uint32_t *stems,
+static int step(const pl_u64map *edges, uint32_t node, const pl_token *t, const uint32_t *stems,
                 int nstems, uint32_t *out)
 {
     int n = 0;
     for (int k = 0; k < nstems; k++) {
         uint64_t key = ((uint64_t)node << 35) | ((uint64_t)3 << 32) | stems[k];
         uint32_t child;
-        if (pl_u64map_get(&d->edges, key, &child)) out[n++] = child;
+        if (pl_u64map_get(edges, key, &child)) out[n++] = child;
     }
     unsigned rules[3] = {0, 1, 2};
     int nrules = (t->flags & PL_TF_UPPER) ? 3 : (t->flags & PL_TF_CAP) ? 2 : 1;
@@ -208,30 +210,61 @@ static int step(const pl_dict *d, uint32_t node, const pl_token *t, const uint32
             uint64_t key = ((uint64_t)node << 35) | ((uint64_t)by_lemma << 34) |
                            ((uint64_t)rules[r] << 32) | id;
             uint32_t child;
-            if (pl_u64map_get(&d->edges, key, &child)) out[n++] = child;
+            if (pl_u64map_get(edges, key, &child)) out[n++] = child;
         }
     }
     return n;
 }
 
 #define MAX_ACTIVE 16
+#define MAX_NEXT (MAX_ACTIVE * (2 * (6 + MAX_STEMS) + 1))
+
+/* A node of the trie reached so far, and how many words were passed over since. */
+typedef struct trie_state {
+    uint32_t node;
+    uint8_t skipped;
+} trie_state;
+
+/* Steps every state by token t into next: by edges when no word was passed over, by gap edges
+ * in any case, and a state with gap edges waits one more word while it may. */
+static int step_all(const pl_dict *d, const trie_state *active, int nactive, const pl_token *t,
+                    const uint32_t *stems, int nstems, trie_state *next)
+{
+    uint32_t child[2 * (6 + MAX_STEMS)];
+    int nnext = 0;
+    for (int a = 0; a < nactive; a++) {
+        int n = active[a].skipped ? 0 : step(&d->edges, active[a].node, t, stems, nstems, child);
+        uint32_t mark;
+        int gappy = d->gap_edges.count &&
+                    pl_u64map_get(&d->gap_edges, (uint64_t)active[a].node << 35, &mark);
+        if (gappy) n += step(&d->gap_edges, active[a].node, t, stems, nstems, child + n);
+        for (int k = 0; k < n; k++) next[nnext++] = (trie_state){child[k], 0};
+        if (gappy && active[a].skipped < PL_PHRASE_GAP_MAX)
+            next[nnext++] = (trie_state){active[a].node, (uint8_t)(active[a].skipped + 1)};
+    }
+    return nnext;
+}
 
 /* The longest phrase starting at token i: sets *end and *phrase, or returns 0. */
 static int longest_at(const pl_dict *d, const pl_tokens *toks, size_t i, size_t stop,
                       uint32_t *end, uint32_t *phrase)
 {
-    uint32_t active[MAX_ACTIVE], next[MAX_ACTIVE * (6 + MAX_STEMS)], stems[MAX_STEMS];
+    trie_state active[MAX_ACTIVE], next[MAX_NEXT];
+    uint32_t stems[MAX_STEMS];
     int nactive = 1, found = 0;
-    active[0] = 0;
+    active[0] = (trie_state){0, 0};
     for (size_t j = i; j < stop && nactive; j++) {
-        int nnext = 0, nstems = token_stems(d, toks, &toks->v[j], stems);
-        for (int a = 0; a < nactive; a++)
-            nnext += step(d, active[a], &toks->v[j], stems, nstems, next + nnext);
+        int nstems = token_stems(d, toks, &toks->v[j], stems);
+        int nnext = step_all(d, active, nactive, &toks->v[j], stems, nstems, next);
         nactive = 0;
         for (int k = 0; k < nnext && nactive < MAX_ACTIVE; k++) {
             active[nactive++] = next[k];
-            uint32_t ph = next[k] < d->node_phrase_cap ? d->node_phrase[next[k]] : 0;
-            if (ph) {
+            uint32_t ph = next[k].node < d->node_phrase_cap && !next[k].skipped
+                              ? d->node_phrase[next[k].node]
+                              : 0;
+            /* Of two phrases ending here, the one with no words between wins ("AL_GORE"
+             * over "AL GORE"): plain edges are stepped first. */
+            if (ph && !(found && *end == j + 1)) {
                 *end = (uint32_t)j + 1;
                 *phrase = ph;
                 found = 1;

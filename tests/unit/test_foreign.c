@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "helpers.h"
 #include "lex/lex.h"
@@ -540,7 +541,8 @@ static void test_random_bytes(void **state)
 
 /* ---- coding with TABARI dictionaries --------------------------------------------------------- */
 
-static const char tabari_actors[] = "FREEDON [FRD]\nSYLVANIA_ [SYL]\nGRAUSTARK= [GRK]\n";
+static const char tabari_actors[] = "FREEDON [FRD]\nSYLVANIA_ [SYL]\nGRAUSTARK= [GRK]\n"
+                                    "DUKE FENWICK_ [FEN]\nRED_ARMY_ [RED]\nRED ARMY_ [RIV]\n";
 static const char tabari_agents[] = "RELIEF_GROUP_ [NGO~]\nMINISTER_ [~GOV]\n";
 static const char tabari_verbs[] = "OPPOSE [112]\nCONDEMN [122]\n- * NOTHING [---]\n"
                                    "LEAVE [012]\nLEFT_ [032:033]\nEXPELLED [174]\n"
@@ -595,6 +597,27 @@ static void test_tabari_coding(void **state)
     assert_string_equal(code_events(ctx, "1995-01-01", "Freedonia will shun Sylvania."),
                         "FRD SYL 172\n");
     assert_string_equal(code_events(ctx, "1995-01-01", "Freedonia shunned Sylvania."), "");
+    /* a space in a phrase lets two other words come between; '_' none, and it wins */
+    assert_string_equal(code_events(ctx, "1995-01-01", "Freedonia condemned the Duke of Fenwick."),
+                        "FRD FEN 122\n");
+    assert_string_equal(code_events(ctx, "1995-01-01",
+                                    "Freedonia condemned the Duke and the old Fenwick."), "");
+    assert_string_equal(code_events(ctx, "1995-01-01", "Freedonia condemned the Red Army."),
+                        "FRD RED 122\n");
+    assert_string_equal(code_events(ctx, "1995-01-01", "Freedonia condemned the Red rebel Army."),
+                        "FRD RIV 122\n");
+    /* the gaps live in compiled dictionaries too */
+    char path[] = "/tmp/parley-test-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    assert_int_equal(parley_ctx_save_dict(ctx, path), PARLEY_OK);
+    parley_ctx *loaded = parley_ctx_new();
+    assert_int_equal(parley_ctx_load_dict(loaded, path), PARLEY_OK);
+    assert_string_equal(code_events(loaded, "1995-01-01", "Freedonia condemned the Duke of Fenwick."),
+                        "FRD FEN 122\n");
+    parley_ctx_free(loaded);
+    unlink(path);
     parley_ctx_free(ctx);
 }
 
