@@ -72,6 +72,10 @@ static uint8_t anchor_kind(const parley_ctx *ctx, const pl_sentence *s, size_t i
     if (s->cls[i] != PL_C_WORD && s->cls[i] != PL_C_SAY && s->cls[i] != PL_C_AUX) return 0;
     size_t n;
     if (!pl_verb_patterns(&ctx->dict, t->lemma, &n)) return 0;
+    /* A parse knows a verb from a noun better than the words before it do. */
+    uint8_t tag = s->parse_tag ? s->parse_tag[i] : PL_TAG_NONE;
+    if (tag == PL_TAG_VERB) return PL_ANCHOR_VERB;
+    if (tag == PL_TAG_NOUN) return PL_ANCHOR_NOUN;
     for (size_t k = i, hops = 0; k > s->first && hops < 3; k--, hops++) {
         uint8_t before = s->cls[k - 1];
         /* "Gondor's militia vowed": a past form after the possessive's noun is its verb
@@ -846,7 +850,7 @@ void pl_analysis_init(pl_analysis *a, const char *text, int32_t date)
     a->s.text = text;
 }
 
-int pl_analysis_sentence(const parley_ctx *ctx, pl_analysis *a, pl_span span)
+int pl_analysis_tokens(const parley_ctx *ctx, pl_analysis *a, pl_span span)
 {
     pl_sentence *s = &a->s;
     pl_tokens_clear(&s->toks);
@@ -855,9 +859,14 @@ int pl_analysis_sentence(const parley_ctx *ctx, pl_analysis *a, pl_span span)
     s->n = s->toks.n;
     s->nchunks = 0;
     s->matches.n = 0;
-    if (s->n == 0) return 0;
     pl_lex_assign_ids(&ctx->dict, &s->toks, 0, s->n);
-    return pl_analyse_sentence(ctx, &a->st, s);
+    return 0;
+}
+
+int pl_analysis_sentence(const parley_ctx *ctx, pl_analysis *a, pl_span span)
+{
+    if (pl_analysis_tokens(ctx, a, span)) return -1;
+    return a->s.n ? pl_analyse_sentence(ctx, &a->st, &a->s) : 0;
 }
 
 void pl_analysis_free(pl_analysis *a)

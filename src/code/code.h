@@ -132,6 +132,7 @@ typedef struct pl_sentence {
     int32_t *chunk_at;       /* per token: chunk starting there, or -1 */
     int32_t *chunk_ending;   /* per token: chunk ending at this token (inclusive), or -1 */
     uint8_t *anchor;         /* per token: PL_ANCHOR_VERB, PL_ANCHOR_NOUN or 0 */
+    const uint8_t *parse_tag; /* per token, with a parse: PL_TAG_*; NULL without */
     const int32_t *parse_subject; /* per token, with a parse (parley_code_opts.parse): the
                                 chunk of its subject, PL_PARSE_UNKNOWN (read the words) or
                                 PL_PARSE_NO_SUBJECT (the parse says no event: no verb, or a
@@ -140,6 +141,10 @@ typedef struct pl_sentence {
 } pl_sentence;
 
 enum { PL_ANCHOR_VERB = 1, PL_ANCHOR_NOUN = 2 }; /* a pattern's word used as verb or noun */
+
+/* A word's part of speech as a parse tags it: none aligned, a verb (VB*, MD), a noun
+ * (NN*), anything else. */
+enum { PL_TAG_NONE = 0, PL_TAG_VERB, PL_TAG_NOUN, PL_TAG_OTHER };
 
 /* How a pattern fits at an anchor: chunk indexes of the source and target (-1: none) and
  * the tokens the pattern covers. */
@@ -169,6 +174,9 @@ void pl_analysis_init(pl_analysis *a, const char *text, int32_t date);
 int pl_analysis_sentence(const parley_ctx *ctx, pl_analysis *a, pl_span span);
 void pl_analysis_free(pl_analysis *a);
 
+/* Tokenizes one sentence into a->s, as pl_analysis_sentence does before analysing it
+ * (pl_analyse_sentence): a parse is aligned with the tokens in between. 0, or -1. */
+int pl_analysis_tokens(const parley_ctx *ctx, pl_analysis *a, pl_span span);
 /* Fills classes, chunks (resolved) and lists for tokens [s->first, s->first + s->n). */
 int pl_analyse_sentence(const parley_ctx *ctx, pl_story_state *st, pl_sentence *s);
 /* 1 if token i is a lower-case word ending in -ly (an adverb, most of the time). */
@@ -194,11 +202,15 @@ int pl_sentence_stops(const parley_ctx *ctx, pl_analysis *an, const struct pl_wh
 enum { PL_PARSE_UNKNOWN = -1, PL_PARSE_NO_SUBJECT = -2 };
 
 struct pl_ptb;
-/* With a parse of the story's words: leaf[0..s->n) receives the parse word of each token of
- * the sentence (-1: none), subject[token] the chunk of each verb's subject (-1: none);
- * *cursor is the next parse word, kept from sentence to sentence. */
-void pl_parse_subjects(const struct pl_ptb *t, const pl_sentence *s, size_t *cursor,
-                       int32_t *leaf, int32_t *subject);
+/* With a parse of the story's words, before the sentence's analysis: leaf[0..s->n)
+ * receives the parse word of each token of the sentence (-1: none), tag[token] what the
+ * parse tags it (PL_TAG_*); *cursor is the next parse word, kept from sentence to
+ * sentence. */
+void pl_parse_align(const struct pl_ptb *t, const pl_sentence *s, size_t *cursor,
+                    int32_t *leaf, uint8_t *tag);
+/* After the analysis: subject[token] the chunk of each verb's subject, or PL_PARSE_*. */
+void pl_parse_subjects(const struct pl_ptb *t, const pl_sentence *s, const int32_t *leaf,
+                       int32_t *subject);
 
 /* ---- dates of events and stops (when.c) ---------------------------------------------------- */
 

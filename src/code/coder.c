@@ -64,6 +64,8 @@ typedef struct coding {
     size_t ptb_cursor;       /* the next parse word */
     int32_t *parse_buf;      /* with a parse: per token, its parse word, then its subject */
     size_t parse_cap;
+    uint8_t *tag_buf;        /* and its tag (PL_TAG_*) */
+    size_t tag_cap;
 } coding;
 
 static const char *keep(coding *cd, const char *s)
@@ -449,13 +451,22 @@ static int code_sentence(coding *cd, pl_span span, enum discard *discard)
         pl_when_scan(&cd->when, cd->story, cd->story_day, span);
     }
     cd->an.st.date = pl_when_role_date(&cd->when, cd->story_ymd);
-    if (pl_analysis_sentence(cd->ctx, &cd->an, span)) return -1;
+    if (pl_analysis_tokens(cd->ctx, &cd->an, span)) return -1;
     s->parse_subject = NULL;
+    s->parse_tag = NULL;
     if (s->n == 0) return 0;
+    int32_t *leaf = NULL, *subject = NULL;
     if (cd->ptb) {
-        if (PL_GROW(cd->parse_buf, cd->parse_cap, 2 * s->toks.n)) return -1;
-        int32_t *subject = cd->parse_buf + s->toks.n;
-        pl_parse_subjects(cd->ptb, s, &cd->ptb_cursor, cd->parse_buf, subject);
+        if (PL_GROW(cd->parse_buf, cd->parse_cap, 2 * s->toks.n) ||
+            PL_GROW(cd->tag_buf, cd->tag_cap, s->toks.n))
+            return -1;
+        leaf = cd->parse_buf, subject = cd->parse_buf + s->toks.n;
+        pl_parse_align(cd->ptb, s, &cd->ptb_cursor, leaf, cd->tag_buf);
+        s->parse_tag = cd->tag_buf;
+    }
+    if (pl_analyse_sentence(cd->ctx, &cd->an.st, s)) return -1;
+    if (cd->ptb) {
+        pl_parse_subjects(cd->ptb, s, leaf, subject);
         s->parse_subject = subject;
     }
     *discard = discard_of(&cd->ctx->dict, s);
@@ -553,6 +564,7 @@ parley_status parley_code_with(parley_ctx *ctx, const parley_story *story,
     if (cd.ptb) pl_ptb_free(cd.ptb);
     free(cd.ptb);
     free(cd.parse_buf);
+    free(cd.tag_buf);
     if (prc != PARLEY_OK) {
         parley_events_free(cd.out);
         return prc;

@@ -26,16 +26,33 @@ static int leaf_is(const char *leaf, const char *norm, size_t len)
     return 1;
 }
 
-/* leaf[i] for each token of the sentence, or -1; *cursor is the next parse word. */
-static void align(const pl_ptb *t, const pl_sentence *s, size_t *cursor, int32_t *leaf)
+static int is_verb(const char *label)
+{
+    return !strncmp(label, "VB", 2) || !strncmp(label, "AUX", 3) || !strcmp(label, "MD");
+}
+
+/* What the parse's tag says the word at node w is; a verb form right inside a noun
+ * phrase is a noun ("the reopening"). */
+static uint8_t tag_of(const pl_ptb *t, int32_t w)
+{
+    const char *label = t->nodes[w].label;
+    int32_t up = t->nodes[w].parent;
+    if (is_verb(label)) return up >= 0 && !strcmp(t->nodes[up].label, "NP") ? PL_TAG_NOUN : PL_TAG_VERB;
+    return !strncmp(label, "NN", 2) ? PL_TAG_NOUN : PL_TAG_OTHER;
+}
+
+void pl_parse_align(const pl_ptb *t, const pl_sentence *s, size_t *cursor, int32_t *leaf,
+                    uint8_t *tag)
 {
     for (size_t i = 0; i < s->n; i++) {
         const pl_token *tok = &s->toks.v[s->first + i];
         const char *norm = pl_token_norm(&s->toks, tok);
         leaf[i] = -1;
+        tag[s->first + i] = PL_TAG_NONE;
         for (size_t ahead = 0; ahead < 4 && *cursor + ahead < t->nwords; ahead++)
             if (leaf_is(pl_ptb_word(t, *cursor + ahead), norm, tok->norm_len)) {
                 leaf[i] = (int32_t)(*cursor + ahead);
+                tag[s->first + i] = tag_of(t, t->word_node[leaf[i]]);
                 *cursor += ahead + 1;
                 break;
             }
@@ -45,11 +62,6 @@ static void align(const pl_ptb *t, const pl_sentence *s, size_t *cursor, int32_t
 static int is_clause(const char *label)
 {
     return label[0] == 'S' && strncmp(label, "SBAR", 4) != 0;
-}
-
-static int is_verb(const char *label)
-{
-    return !strncmp(label, "VB", 2) || !strncmp(label, "AUX", 3) || !strcmp(label, "MD");
 }
 
 /* Auxiliaries, copulas and modals let a subject reach down: "Arnor is about to restore". */
@@ -92,6 +104,12 @@ static int complement_of_verb(const pl_ptb *t, int32_t a, int32_t child)
 {
     int32_t v = verb_before(t, a, t->nodes[child].first);
     if (v < 0 || auxiliary(pl_ptb_word(t, t->nodes[v].first))) return 0;
+    /* A clause with no object before it: the verb's own subject acts ("vowed to wage
+     * war"). */
+    int32_t object = is_clause(t->nodes[child].label) ? -1 : child;
+    for (size_t j = (size_t)v + 1; j < (size_t)child; j++)
+        if (t->nodes[j].parent == a && !strncmp(t->nodes[j].label, "NP", 2)) object = (int32_t)j;
+    if (object < 0) return 0;
     if (!strcmp(t->nodes[v].label, "VBN") && t->nodes[a].parent >= 0) {
         int32_t aux = verb_before(t, t->nodes[a].parent, t->nodes[a].first);
         if (aux >= 0 && form_of_be(pl_ptb_word(t, t->nodes[aux].first))) return 0;
@@ -99,34 +117,49 @@ static int complement_of_verb(const pl_ptb *t, int32_t a, int32_t child)
     return 1;
 }
 
-enum { SUBJECT_FOUND = 1, SUBJECT_NONE = 0, NOT_A_VERB = -1 };
+/* The last NP child of clause a before word `before`, its subject; -1 if none. */
+static int32_t subject_of_clause(const pl_ptb *t, int32_t a, uint32_t before)
+{
+    int32_t np = -1;
+    for (size_t j = (size_t)a + 1; j < t->n && t->nodes[j].first < before; j++)
+        if (t->nodes[j].parent == a && !strncmp(t->nodes[j].label, "NP", 2) &&
+            t->nodes[j].last <= before)
+            np = (int32_t)j;
+    return np;
+}
 
-/* The words [*first, *last) of the subject of the word at leaf L (SUBJECT_FOUND); none the
- * parse gives (SUBJECT_NONE); or the word is no verb in the parse (NOT_A_VERB). */
+/* A clause with no subject joined to one before it by a conjunction shares its subject:
+ * "(S (S Arnor attacked ...) and (S shelling ...))". -1 if a is no such clause. */
+static int32_t conjunct_subject(const pl_ptb *t, int32_t a)
+{
+    int32_t parent = t->nodes[a].parent, clause = -1;
+    if (parent < 0 || !is_clause(t->nodes[parent].label)) return -1;
+    int conjunction = 0;
+    for (size_t j = (size_t)parent + 1; j < (size_t)a; j++) {
+        if (t->nodes[j].parent != parent) continue;
+        if (is_clause(t->nodes[j].label)) clause = (int32_t)j, conjunction = 0;
+        else if (!strcmp(t->nodes[j].label, "CC")) conjunction = 1;
+    }
+    return clause >= 0 && conjunction ? subject_of_clause(t, clause, t->nodes[clause].last) : -1;
+}
+
+/* The words [*first, *last) of the subject of the verb at leaf L; 0 when the parse gives
+ * none. */
 static int subject_words(const pl_ptb *t, uint32_t L, uint32_t *first, uint32_t *last)
 {
-    int32_t child = -1;
-    for (size_t j = t->n; j-- > 0;)
-        if (t->nodes[j].first == L && t->nodes[j].last == L + 1) {
-            child = (int32_t)j; /* the deepest node of the word: children follow parents */
-            break;
-        }
-    if (child < 0 || !is_verb(t->nodes[child].label)) return NOT_A_VERB;
+    int32_t child = t->word_node[L];
     for (int32_t a = t->nodes[child].parent; a >= 0; child = a, a = t->nodes[a].parent) {
         if (!strcmp(t->nodes[a].label, "VP") && complement_of_verb(t, a, child))
-            return SUBJECT_NONE;
+            return 0;
         if (!is_clause(t->nodes[a].label)) continue;
-        int32_t np = -1;
-        for (size_t j = (size_t)a + 1; j < t->n; j++)
-            if (t->nodes[j].parent == a && !strncmp(t->nodes[j].label, "NP", 2) &&
-                t->nodes[j].last <= t->nodes[child].first)
-                np = (int32_t)j;
+        int32_t np = subject_of_clause(t, a, t->nodes[child].first);
+        if (np < 0) np = conjunct_subject(t, a);
         if (np >= 0) {
             *first = t->nodes[np].first, *last = t->nodes[np].last;
-            return SUBJECT_FOUND;
+            return 1;
         }
     }
-    return SUBJECT_NONE;
+    return 0;
 }
 
 static int in_words(const int32_t *leaf, size_t i, uint32_t first, uint32_t last)
@@ -134,14 +167,29 @@ static int in_words(const int32_t *leaf, size_t i, uint32_t first, uint32_t last
     return leaf[i] >= 0 && (uint32_t)leaf[i] >= first && (uint32_t)leaf[i] < last;
 }
 
+/* A chunk that only owns what follows in the phrase: "Arnor" in "Arnor's first Deputy
+ * Minister Telemar", when the chunker stopped at the possessive. */
+static int possessor(const pl_sentence *s, const pl_chunk *c, const int32_t *leaf,
+                     uint32_t first, uint32_t last)
+{
+    size_t end = s->first + s->n;
+    if (c->end >= end || s->cls[c->end] != PL_C_POSS) return 0;
+    for (size_t i = c->end + 1; i < end && in_words(leaf, i - s->first, first, last); i++)
+        if (s->chunk_at[i] >= 0 && s->chunks[s->chunk_at[i]].code &&
+            !s->chunks[s->chunk_at[i]].after_prep)
+            return 1;
+    return 0;
+}
+
 /* The chunk of words [first, last): the first actor phrase there that is no prepositional
- * object, taken at the end of its list so that the whole list acts. */
+ * object nor a possessor, taken at the end of its list so that the whole list acts. */
 static int32_t chunk_in(const pl_sentence *s, const int32_t *leaf, uint32_t first,
                         uint32_t last)
 {
     for (size_t k = 0; k < s->nchunks; k++) {
         const pl_chunk *c = &s->chunks[k];
-        if (c->after_prep || !c->code || !in_words(leaf, c->start - s->first, first, last))
+        if (c->after_prep || !c->code || !in_words(leaf, c->start - s->first, first, last) ||
+            possessor(s, c, leaf, first, last))
             continue;
         int32_t end = (int32_t)k;
         while (s->chunks[end].next >= 0 &&
@@ -152,23 +200,20 @@ static int32_t chunk_in(const pl_sentence *s, const int32_t *leaf, uint32_t firs
     return -1;
 }
 
-void pl_parse_subjects(const pl_ptb *t, const pl_sentence *s, size_t *cursor, int32_t *leaf,
+void pl_parse_subjects(const pl_ptb *t, const pl_sentence *s, const int32_t *leaf,
                        int32_t *subject)
 {
-    align(t, s, cursor, leaf);
     for (size_t i = 0; i < s->n; i++) {
         uint32_t first, last;
         int32_t *out = &subject[s->first + i];
         *out = PL_PARSE_UNKNOWN;
         if (!s->anchor[s->first + i] || leaf[i] < 0) continue;
-        switch (subject_words(t, (uint32_t)leaf[i], &first, &last)) {
-        case SUBJECT_FOUND: {
-            int32_t k = chunk_in(s, leaf, first, last);
-            *out = k >= 0 ? k : PL_PARSE_UNKNOWN;
-            break;
-        }
-        case SUBJECT_NONE: *out = PL_PARSE_NO_SUBJECT; break;
-        case NOT_A_VERB: *out = PL_PARSE_NO_SUBJECT; break;
-        }
+        /* a word the parse uses as no verb codes nothing */
+        *out = PL_PARSE_NO_SUBJECT;
+        if (s->parse_tag[s->first + i] != PL_TAG_VERB ||
+            !subject_words(t, (uint32_t)leaf[i], &first, &last))
+            continue;
+        int32_t k = chunk_in(s, leaf, first, last);
+        *out = k >= 0 ? k : PL_PARSE_UNKNOWN;
     }
 }

@@ -11,9 +11,13 @@ static int is_space(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-static int add_word(pl_ptb *t, const char *w, size_t n)
+static int add_word(pl_ptb *t, int32_t node, const char *w, size_t n)
 {
-    if (PL_GROW(t->word_at, t->words_cap, t->nwords + 1)) return -2;
+    size_t cap = t->words_cap;
+    if (PL_GROW(t->word_at, cap, t->nwords + 1) ||
+        PL_GROW(t->word_node, t->words_cap, t->nwords + 1))
+        return -2;
+    t->word_node[t->nwords] = node;
     t->word_at[t->nwords++] = (uint32_t)t->words.len;
     if (pl_buf_append(&t->words, w, n) || pl_buf_putc(&t->words, '\0')) return -2;
     return 0;
@@ -61,7 +65,7 @@ int pl_ptb_parse(pl_ptb *t, const char *s, size_t len, char *err, size_t errlen)
             size_t a = i;
             while (i < len && !is_space(s[i]) && s[i] != '(' && s[i] != ')') i++;
             if (open < 0) return fail(err, errlen, "a word outside every node", a);
-            int rc = add_word(t, s + a, i - a);
+            int rc = add_word(t, open, s + a, i - a);
             if (rc) return rc;
         }
     }
@@ -74,6 +78,7 @@ void pl_ptb_free(pl_ptb *t)
 {
     free(t->nodes);
     free(t->word_at);
+    free(t->word_node);
     pl_buf_free(&t->words);
     memset(t, 0, sizeof *t);
 }

@@ -22,6 +22,7 @@ typedef struct pl_ptb {
     size_t n, cap;
     pl_buf words;            /* the words, each ended by NUL */
     uint32_t *word_at;       /* offset of word i in words */
+    int32_t *word_node;      /* the node word i stands in: its part-of-speech tag */
     size_t nwords, words_cap;
 } pl_ptb;
 

@@ -288,6 +288,58 @@ static void test_parse(void **state)
     assert_string_equal(parley_errmsg(*state), "t: parse: a node not closed at the end at byte 19");
 }
 
+/* A parse of "text" with the words that the parse tests below share. */
+#define PARSED(state, text, parse, out) \
+    assert_int_equal(code_parsed(state, text, parse, out, sizeof out), PARLEY_OK)
+
+/* Its tags say verb or noun where the words before it would mislead. */
+static void test_parse_tags(void **state)
+{
+    char out[256];
+    static const char text[] = "Japan's new mayor visited Russia.";
+    assert_string_equal(code(state, "2021-09-01", text), ""); /* "'s new mayor visited" */
+    PARSED(state, text,
+           "(ROOT (S (NP (NP (NNP Japan) (POS 's)) (JJ new) (NN mayor)) (VP (VBD visited) "
+           "(NP (NNP Russia))) (. .)))",
+           out);
+    assert_string_equal(out, "JPN RUS 042\n");
+    /* a verb form right inside a noun phrase is a noun */
+    PARSED(state, "Japan opposed attacking Russia.",
+           "(ROOT (S (NP (NNP Japan)) (VP (VBD opposed) (NP (VBG attacking) (NNP Russia))) "
+           "(. .)))",
+           out);
+    assert_string_equal(out, "");
+}
+
+/* Whose clause a verb is in, and which phrase of its subject acts. */
+static void test_parse_subjects(void **state)
+{
+    char out[256];
+    /* a clause with no subject joined by "and" shares the one before */
+    PARSED(state, "Japan protested on Monday and yesterday condemned Russia.",
+           "(ROOT (S (S (NP (NNP Japan)) (VP (VBD protested) (PP (IN on) (NP (NNP Monday))))) "
+           "(CC and) (S (NP-TMP (NN yesterday)) (VP (VBD condemned) (NP (NNP Russia)))) (. .)))",
+           out);
+    assert_string_equal(out, "JPN RUS 111\n");
+    /* the possessor is not the phrase that acts */
+    PARSED(state, "Russia's old foe Japan visited China.",
+           "(ROOT (S (NP (NP (NNP Russia) (POS 's)) (JJ old) (NN foe) (NNP Japan)) (VP (VBD "
+           "visited) (NP (NNP China))) (. .)))",
+           out);
+    assert_string_equal(out, "JPN CHN 042\n");
+    /* "vowed to attack": the one who vows attacks; "urged China to attack": not Japan */
+    PARSED(state, "Japan vowed on Monday to attack Russia.",
+           "(ROOT (S (NP (NNP Japan)) (VP (VBD vowed) (PP (IN on) (NP (NNP Monday))) (S (VP "
+           "(TO to) (VP (VB attack) (NP (NNP Russia)))))) (. .)))",
+           out);
+    assert_string_equal(out, "JPN RUS 190\n");
+    PARSED(state, "Japan urged China to attack Russia.",
+           "(ROOT (S (NP (NNP Japan)) (VP (VBD urged) (NP (NNP China)) (S (VP (TO to) (VP (VB "
+           "attack) (NP (NNP Russia)))))) (. .)))",
+           out);
+    assert_string_equal(out, "");
+}
+
 static void test_errors(void **state)
 {
     (void)state;
@@ -310,6 +362,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_title_and_adjective),
         cmocka_unit_test(test_parse),
+        cmocka_unit_test(test_parse_tags),
+        cmocka_unit_test(test_parse_subjects),
         cmocka_unit_test(test_compound_target_and_dedupe),
         cmocka_unit_test(test_place_context),
         cmocka_unit_test(test_inferred_flag),
