@@ -137,6 +137,8 @@ typedef struct pl_sentence {
                                 chunk of its subject, PL_PARSE_UNKNOWN (read the words) or
                                 PL_PARSE_NO_SUBJECT (the parse says no event: no verb, or a
                                 complement clause); NULL without a parse */
+    const int32_t *parse_reach; /* per token, with a parse: the token after the phrase of
+                                its verb, where its targets end; NULL without a parse */
     pl_place_ref place;      /* "in X" inside this sentence */
 } pl_sentence;
 
@@ -208,9 +210,10 @@ struct pl_ptb;
  * sentence. */
 void pl_parse_align(const struct pl_ptb *t, const pl_sentence *s, size_t *cursor,
                     int32_t *leaf, uint8_t *tag);
-/* After the analysis: subject[token] the chunk of each verb's subject, or PL_PARSE_*. */
+/* After the analysis: subject[token] the chunk of each verb's subject, or PL_PARSE_*;
+ * reach[token] the token after the verb's phrase (the sentence's end when unknown). */
 void pl_parse_subjects(const struct pl_ptb *t, const pl_sentence *s, const int32_t *leaf,
-                       int32_t *subject);
+                       int32_t *subject, int32_t *reach);
 
 /* ---- dates of events and stops (when.c) ---------------------------------------------------- */
 

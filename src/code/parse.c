@@ -182,13 +182,16 @@ static int possessor(const pl_sentence *s, const pl_chunk *c, const int32_t *lea
 }
 
 /* The chunk of words [first, last): the first actor phrase there that is no prepositional
- * object nor a possessor, taken at the end of its list so that the whole list acts. */
+ * object inside the phrase nor a possessor, taken at the end of its list so that the
+ * whole list acts. A preposition before the phrase is no matter: the parse says it is a
+ * subject ("after Arnor crowds burned"). */
 static int32_t chunk_in(const pl_sentence *s, const int32_t *leaf, uint32_t first,
                         uint32_t last)
 {
     for (size_t k = 0; k < s->nchunks; k++) {
         const pl_chunk *c = &s->chunks[k];
-        if (c->after_prep || !c->code || !in_words(leaf, c->start - s->first, first, last) ||
+        if (!c->code || !in_words(leaf, c->start - s->first, first, last) ||
+            (c->after_prep && in_words(leaf, c->prep - s->first, first, last)) ||
             possessor(s, c, leaf, first, last))
             continue;
         int32_t end = (int32_t)k;
@@ -200,19 +203,33 @@ static int32_t chunk_in(const pl_sentence *s, const int32_t *leaf, uint32_t firs
     return -1;
 }
 
+/* The token after the verb phrase of the verb at token i (leaf L): the words a target of
+ * its pattern may come from. */
+static int32_t reach_of(const pl_ptb *t, const pl_sentence *s, const int32_t *leaf, size_t i,
+                        uint32_t L)
+{
+    int32_t vp = t->word_node[L];
+    while (t->nodes[vp].parent >= 0 && !strcmp(t->nodes[t->nodes[vp].parent].label, "VP"))
+        vp = t->nodes[vp].parent;
+    size_t j = i + 1;
+    while (j < s->n && (leaf[j] < 0 || (uint32_t)leaf[j] < t->nodes[vp].last)) j++;
+    return (int32_t)(s->first + j);
+}
+
 void pl_parse_subjects(const pl_ptb *t, const pl_sentence *s, const int32_t *leaf,
-                       int32_t *subject)
+                       int32_t *subject, int32_t *reach)
 {
     for (size_t i = 0; i < s->n; i++) {
         uint32_t first, last;
         int32_t *out = &subject[s->first + i];
         *out = PL_PARSE_UNKNOWN;
+        reach[s->first + i] = (int32_t)(s->first + s->n);
         if (!s->anchor[s->first + i] || leaf[i] < 0) continue;
         /* a word the parse uses as no verb codes nothing */
         *out = PL_PARSE_NO_SUBJECT;
-        if (s->parse_tag[s->first + i] != PL_TAG_VERB ||
-            !subject_words(t, (uint32_t)leaf[i], &first, &last))
-            continue;
+        if (s->parse_tag[s->first + i] != PL_TAG_VERB) continue;
+        reach[s->first + i] = reach_of(t, s, leaf, i, (uint32_t)leaf[i]);
+        if (!subject_words(t, (uint32_t)leaf[i], &first, &last)) continue;
         int32_t k = chunk_in(s, leaf, first, last);
         *out = k >= 0 ? k : PL_PARSE_UNKNOWN;
     }

@@ -297,14 +297,15 @@ static int has_slot(const pl_pat_item *items, uint16_t n, uint8_t kind)
 }
 
 /* The first actor phrase after the pattern, within its clause (TABARI's default target):
- * a reporting verb, another verb of the dictionaries or a subordinating word ends it. */
-static int32_t next_chunk(const pl_sentence *s, size_t pos)
+ * a reporting verb, another verb of the dictionaries or a subordinating word ends it, and
+ * with a parse the end of the verb's phrase (`end`). */
+static int32_t next_chunk(const pl_sentence *s, size_t pos, size_t end)
 {
-    size_t end = s->first + s->n;
+    size_t stop = s->first + s->n;
     for (size_t i = pos; i < end; i++) {
         int32_t k = s->chunk_at[i];
         /* "..., a senior official said": the speaker is no target */
-        if (k >= 0) return s->chunks[k].end < end && s->cls[s->chunks[k].end] == PL_C_SAY ? -1 : k;
+        if (k >= 0) return s->chunks[k].end < stop && s->cls[s->chunks[k].end] == PL_C_SAY ? -1 : k;
         uint8_t c = s->cls[i];
         if (c == PL_C_SAY || c == PL_C_STOP || c == PL_C_PRON) break;
         /* A verb after "and", a comma or an auxiliary starts the next predicate; elsewhere
@@ -357,9 +358,10 @@ static int fit(matcher *mt, size_t v)
     if (!source_slot) m->source = subject_at(mt->s, m->start, &m->negated);
     /* None after the pattern: an actor its gaps passed over ("allowed that Mordor isn't a
      * REALLY_PLEASANT place"). */
-    if (!target_slot && p->default_target) m->target = next_chunk(mt->s, m->end);
+    size_t reach = mt->s->parse_reach ? (size_t)mt->s->parse_reach[v] : mt->s->first + mt->s->n;
+    if (!target_slot && p->default_target) m->target = next_chunk(mt->s, m->end, reach);
     if (!target_slot && p->default_target && m->target < 0 && m->end > v + 1)
-        m->target = next_chunk(mt->s, v + 1);
+        m->target = next_chunk(mt->s, v + 1, reach);
     if (!source_slot && !target_slot && p->default_target) {
         int32_t agent = passive_agent(mt->s, v);
         if (agent >= 0) m->target = m->source, m->source = agent;

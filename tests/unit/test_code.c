@@ -321,6 +321,14 @@ static void test_parse_subjects(void **state)
            "(CC and) (S (NP-TMP (NN yesterday)) (VP (VBD condemned) (NP (NNP Russia)))) (. .)))",
            out);
     assert_string_equal(out, "JPN RUS 111\n");
+    /* a subject after "after" is the subject of its own clause */
+    static const char after[] = "Tokyo protested after Russian troops attacked China.";
+    assert_string_equal(code(state, "2021-09-01", after), "JPNGOV CHN 190\n");
+    PARSED(state, after,
+           "(ROOT (S (NP (NNP Tokyo)) (VP (VBD protested) (SBAR (IN after) (S (NP (JJ "
+           "Russian) (NNS troops)) (VP (VBD attacked) (NP (NNP China)))))) (. .)))",
+           out);
+    assert_string_equal(out, "RUSMIL CHN 190\n");
     /* the possessor is not the phrase that acts */
     PARSED(state, "Russia's old foe Japan visited China.",
            "(ROOT (S (NP (NP (NNP Russia) (POS 's)) (JJ old) (NN foe) (NNP Japan)) (VP (VBD "

@@ -491,6 +491,21 @@ static void test_petrarch_coding(void **state)
     parley_ctx_free(ctx);
 }
 
+/* With a parse, a pattern's default target is no further than its verb's phrase. */
+static void test_target_in_verb_phrase(void **state)
+{
+    (void)state;
+    parley_ctx *ctx = new_ctx("x.verbs", tabari_coding);
+    static const char text[] = "Japanese officials visited the border, and Russian police were there.";
+    parley_code_opts opts = {NULL, 0,
+                             "(ROOT (S (S (NP (JJ Japanese) (NNS officials)) (VP (VBD visited) "
+                             "(NP (DT the) (NN border)))) (, ,) (CC and) (S (NP (JJ Russian) "
+                             "(NN police)) (VP (VBD were) (ADVP (RB there)))) (. .)))"};
+    assert_string_equal(code(ctx, text), "JPNGOV RUSCOP 042\nRUSCOP JPNGOV 043\n");
+    assert_string_equal(code_events_with(ctx, "2021-09-01", text, &opts, NULL), "");
+    parley_ctx_free(ctx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -501,6 +516,7 @@ int main(void)
         cmocka_unit_test(test_truncated_inputs),
         cmocka_unit_test(test_tabari_coding),
         cmocka_unit_test(test_petrarch_coding),
+        cmocka_unit_test(test_target_in_verb_phrase),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
