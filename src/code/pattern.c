@@ -15,6 +15,8 @@ typedef struct matcher {
     const pl_verb_pattern *p;
     pl_pattern_match *m;
     int budget;
+    size_t reach;            /* items after the anchor end before it: with a parse, the end
+                                of the verb's phrase */
 } matcher;
 
 static int word_matches(const pl_sentence *s, size_t pos, const pl_pat_item *it)
@@ -203,7 +205,7 @@ static int after_at(matcher *mt, uint16_t k, size_t pos)
 {
     const pl_sentence *s = mt->s;
     const pl_pat_item *it = &mt->p->after[k];
-    if (--mt->budget < 0 || pos >= s->first + s->n) return 0;
+    if (--mt->budget < 0 || pos >= mt->reach) return 0;
     if (it->kind == PL_IT_SOURCE || it->kind == PL_IT_TARGET) {
         int32_t c = s->chunk_at[pos];
         if (c < 0) return 0;
@@ -366,10 +368,9 @@ static int fit(matcher *mt, size_t v)
     if (!source_slot) m->source = subject_at(mt->s, m->start, &m->negated);
     /* None after the pattern: an actor its gaps passed over ("allowed that Mordor isn't a
      * REALLY_PLEASANT place"). */
-    size_t reach = mt->s->parse_reach ? (size_t)mt->s->parse_reach[v] : mt->s->first + mt->s->n;
-    if (!target_slot && p->default_target) m->target = next_chunk(mt->s, m->end, reach);
+    if (!target_slot && p->default_target) m->target = next_chunk(mt->s, m->end, mt->reach);
     if (!target_slot && p->default_target && m->target < 0 && m->end > v + 1)
-        m->target = next_chunk(mt->s, v + 1, reach);
+        m->target = next_chunk(mt->s, v + 1, mt->reach);
     if (!source_slot && !target_slot && p->default_target) {
         int32_t agent = passive_agent(mt->s, v);
         if (agent >= 0) m->target = m->source, m->source = agent;
@@ -412,7 +413,8 @@ int pl_match_anchor(const parley_ctx *ctx, const pl_sentence *s, size_t v, pl_pa
     for (const pl_verb_pattern *p; (p = pl_pattern_iter_next(&it));) {
         if (noun_use && !p->noun && !fits_noun_use(s, v, p)) continue;
         if (p->form && p->form != t[v].word) continue;
-        matcher mt = {s, p, m, MATCH_BUDGET};
+        matcher mt = {s, p, m, MATCH_BUDGET,
+                      s->parse_reach ? (size_t)s->parse_reach[v] : s->first + s->n};
         m->pattern = p;
         if (fit(&mt, v)) return 1;
     }

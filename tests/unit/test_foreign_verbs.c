@@ -491,7 +491,8 @@ static void test_petrarch_coding(void **state)
     parley_ctx_free(ctx);
 }
 
-/* With a parse, a pattern's default target is no further than its verb's phrase. */
+/* With a parse, a pattern's default target is no further than its verb's phrase, nor are
+ * its words. */
 static void test_target_in_verb_phrase(void **state)
 {
     (void)state;
@@ -503,6 +504,12 @@ static void test_target_in_verb_phrase(void **state)
                              "(NN police)) (VP (VBD were) (ADVP (RB there)))) (. .)))"};
     assert_string_equal(code(ctx, text), "JPNGOV RUSCOP 042\nRUSCOP JPNGOV 043\n");
     assert_string_equal(code_events_with(ctx, "2021-09-01", text, &opts, NULL), "");
+    /* nor do its words reach past it */
+    static const char rival[] = "Japan condemned, while China praised Russia.";
+    opts.parse = "(ROOT (S (NP (NNP Japan)) (VP (VBD condemned)) (, ,) (SBAR (IN while) (S (NP "
+                 "(NNP China)) (VP (VBD praised) (NP (NNP Russia))))) (. .)))";
+    assert_string_equal(code(ctx, rival), "JPN CHN 111\n");
+    assert_string_equal(code_events_with(ctx, "2021-09-01", rival, &opts, NULL), "");
     parley_ctx_free(ctx);
 }
 
