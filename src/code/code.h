@@ -214,6 +214,9 @@ struct pl_ptb;
  * sentence. */
 void pl_parse_align(const struct pl_ptb *t, const pl_sentence *s, size_t *cursor,
                     int32_t *leaf, int32_t *np_end, uint8_t *tag);
+/* After the analysis: chunks in different branches of a noun phrase the parse
+ * coordinates ("(NP (NP Arnor's sheep) (CC and) (NP goats of Gondor))") become a list. */
+void pl_parse_lists(const struct pl_ptb *t, pl_sentence *s, const int32_t *leaf);
 /* After the analysis: subject[token] the chunk of each verb's subject, or PL_PARSE_*;
  * reach[token] the token after the verb's phrase (the sentence's end when unknown). */
 void pl_parse_subjects(const struct pl_ptb *t, const pl_sentence *s, const int32_t *leaf,

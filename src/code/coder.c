@@ -471,6 +471,7 @@ static int code_sentence(coding *cd, pl_span span, enum discard *discard)
     if (pl_analyse_sentence(cd->ctx, &cd->an.st, s)) return -1;
     if (cd->ptb) {
         int32_t *subject = np_end + s->toks.n, *reach = subject + s->toks.n;
+        pl_parse_lists(cd->ptb, s, leaf);
         pl_parse_subjects(cd->ptb, s, leaf, subject, reach);
         s->parse_subject = subject;
         s->parse_reach = reach;

@@ -212,6 +212,37 @@ static int32_t chunk_in(const pl_sentence *s, const int32_t *leaf, uint32_t firs
     return -1;
 }
 
+/* The child of node `top` whose branch holds node n (n itself when n is top's child). */
+static int32_t branch_under(const pl_ptb *t, int32_t top, int32_t n)
+{
+    while (n >= 0 && t->nodes[n].parent != top) n = t->nodes[n].parent;
+    return n;
+}
+
+/* The parse coordinates the words at a and b (a first): the lowest phrase that holds both
+ * is a noun phrase with a conjunction, and they stand in different branches of it. */
+static int coordinated(const pl_ptb *t, int32_t a, int32_t b)
+{
+    int32_t la = t->word_node[a], top = t->word_node[b];
+    while (top >= 0 && !(t->nodes[top].first <= (uint32_t)a && (uint32_t)a < t->nodes[top].last))
+        top = t->nodes[top].parent;
+    if (top < 0 || !t->nodes[top].coordinated || strncmp(t->nodes[top].label, "NP", 2))
+        return 0;
+    return branch_under(t, top, la) != branch_under(t, top, t->word_node[b]);
+}
+
+void pl_parse_lists(const pl_ptb *t, pl_sentence *s, const int32_t *leaf)
+{
+    for (size_t k = 0; k + 1 < s->nchunks; k++) {
+        pl_chunk *a = &s->chunks[k], *b = &s->chunks[k + 1];
+        int32_t la = leaf[a->start - s->first], lb = leaf[b->start - s->first];
+        if (a->next >= 0 || b->prev >= 0 || la < 0 || lb < 0 || !coordinated(t, la, lb))
+            continue;
+        a->next = (int32_t)(k + 1);
+        b->prev = (int32_t)k;
+    }
+}
+
 /* The token after the verb phrase of the verb at token i (leaf L): the words a target of
  * its pattern may come from. */
 static int32_t reach_of(const pl_ptb *t, const pl_sentence *s, const int32_t *leaf, size_t i,

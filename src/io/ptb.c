@@ -32,6 +32,7 @@ static int open_node(pl_ptb *t, int32_t parent, const char *label, size_t n)
     memcpy(node->label, label, n);
     node->parent = parent;
     node->first = node->last = (uint32_t)t->nwords;
+    if (parent >= 0 && !strcmp(node->label, "CC")) t->nodes[parent].coordinated = 1;
     return 0;
 }
 

@@ -15,6 +15,8 @@ typedef struct pl_ptb_node {
     char label[PL_PTB_LABEL]; /* "NP", "VBD", "S"; longer labels are cut */
     int32_t parent;          /* -1 for a root */
     uint32_t first, last;    /* the words it covers, [first, last) */
+    uint8_t coordinated;     /* a conjunction (CC) among its children: "(NP (NP A) (CC and)
+                                (NP B))" */
 } pl_ptb_node;
 
 typedef struct pl_ptb {

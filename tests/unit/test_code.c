@@ -335,6 +335,13 @@ static void test_parse_subjects(void **state)
            "visited) (NP (NNP China))) (. .)))",
            out);
     assert_string_equal(out, "JPN CHN 042\n");
+    /* members of a noun phrase the parse coordinates act together */
+    PARSED(state, "Japan's sheep and the goats of Russia attacked China.",
+           "(ROOT (S (NP (NP (NP (NNP Japan) (POS 's)) (NNS sheep)) (CC and) (NP (NP (DT the) "
+           "(NNS goats)) (PP (IN of) (NP (NNP Russia))))) (VP (VBD attacked) (NP (NNP China))) "
+           "(. .)))",
+           out);
+    assert_string_equal(out, "JPN CHN 190\nRUS CHN 190\n");
     /* "vowed to attack": the one who vows attacks; "urged China to attack": not Japan */
     PARSED(state, "Japan vowed on Monday to attack Russia.",
            "(ROOT (S (NP (NNP Japan)) (VP (VBD vowed) (PP (IN on) (NP (NNP Monday))) (S (VP "
