@@ -375,10 +375,13 @@ typedef struct parley_code_opts {
     parley_unknown *unknown; /* if not NULL, counts the story's unknown names and verbs */
     unsigned flags;          /* enum parley_code_flags */
     /* A Penn Treebank parse of the story's words, "(ROOT (S (NP ...) (VP ...)))", as
-     * PETRARCH's records carry one; NULL for none. When given, the subject of each verb is
-     * the noun phrase the parse puts before its verb phrase; words the parse and the text
-     * do not share, and verbs it gives no subject, are read as without it. A parse that is
-     * no well-formed bracketing is PARLEY_EPARSE (parley_errmsg() says where). */
+     * PETRARCH's records carry one; NULL for none. When given, its tags say which words are
+     * verbs, noun phrases it coordinates are lists, the subject of each verb is the noun
+     * phrase the parse puts before its verb phrase, and a pattern's words and targets stay
+     * inside that verb phrase (docs/design.md, "With a parse"); words the parse and the
+     * text do not share, and verbs it gives no actor as subject, are read as without it. A
+     * parse that is no well-formed bracketing is PARLEY_EPARSE (parley_errmsg() says
+     * where). */
     const char *parse;
 } parley_code_opts;
 

@@ -1,8 +1,11 @@
-/* parse.c: subjects from a Penn Treebank parse (parley_code_opts.parse). The parse's words
- * are aligned with the sentence's tokens; the subject of a verb is the noun phrase its
- * nearest clause (S, SINV, SQ) puts before the branch that holds the verb, climbing past
- * clauses with none ("Arnor is about to restore ...": to restore has no subject of its own,
- * so Arnor). The chunk that phrase begins with is the subject. */
+/* parse.c: what a Penn Treebank parse (parley_code_opts.parse) tells the coder. The
+ * parse's words are aligned with the sentence's tokens before the analysis, which takes
+ * verb and noun from their tags; after it, chunks the parse coordinates become lists, and
+ * each verb gets its subject and its reach. The subject is the noun phrase its nearest
+ * clause (S, SINV, SQ) puts before the branch that holds the verb, climbing past clauses
+ * with none ("Arnor is about to restore ...": to restore has no subject of its own, so
+ * Arnor); the chunk that acts in that phrase is the subject. The reach is the end of the
+ * verb's phrase: its pattern's words and default target lie before it. */
 #include "code/code.h"
 #include "io/ptb.h"
 
@@ -37,7 +40,8 @@ static uint8_t tag_of(const pl_ptb *t, int32_t w)
 {
     const char *label = t->nodes[w].label;
     int32_t up = t->nodes[w].parent;
-    if (is_verb(label)) return up >= 0 && !strcmp(t->nodes[up].label, "NP") ? PL_TAG_NOUN : PL_TAG_VERB;
+    if (is_verb(label))
+        return up >= 0 && !strcmp(t->nodes[up].label, "NP") ? PL_TAG_NOUN : PL_TAG_VERB;
     return !strncmp(label, "NN", 2) ? PL_TAG_NOUN : PL_TAG_OTHER;
 }
 
@@ -107,14 +111,13 @@ static int form_of_be(const char *w)
 }
 
 /* A lexical verb of VP a before the branch at child: the clause at child is that verb's
- * complement ("urged Bree to help"), whose subject the parse does not give; but a passive
+ * complement ("urged Bree to help"), whose subject the parse does not give; but with no
+ * object in between the verb's own subject acts ("vowed to wage war"), and a passive
  * participle lets the subject through ("Gollum was seen to break into ..."). */
 static int complement_of_verb(const pl_ptb *t, int32_t a, int32_t child)
 {
     int32_t v = verb_before(t, a, t->nodes[child].first);
     if (v < 0 || auxiliary(pl_ptb_word(t, t->nodes[v].first))) return 0;
-    /* A clause with no object before it: the verb's own subject acts ("vowed to wage
-     * war"). */
     int32_t object = is_clause(t->nodes[child].label) ? -1 : child;
     for (size_t j = (size_t)v + 1; j < (size_t)child; j++)
         if (t->nodes[j].parent == a && !strncmp(t->nodes[j].label, "NP", 2)) object = (int32_t)j;

@@ -497,7 +497,8 @@ static void test_target_in_verb_phrase(void **state)
 {
     (void)state;
     parley_ctx *ctx = new_ctx("x.verbs", tabari_coding);
-    static const char text[] = "Japanese officials visited the border, and Russian police were there.";
+    static const char text[] =
+        "Japanese officials visited the border, and Russian police were there.";
     parley_code_opts opts = {NULL, 0,
                              "(ROOT (S (S (NP (JJ Japanese) (NNS officials)) (VP (VBD visited) "
                              "(NP (DT the) (NN border)))) (, ,) (CC and) (S (NP (JJ Russian) "
