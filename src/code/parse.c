@@ -129,7 +129,7 @@ static int complement_of_verb(const pl_ptb *t, int32_t a, int32_t child)
     return 1;
 }
 
-/* The last NP child of clause a before word `before`, its subject; -1 if none. */
+/* The last NP child of phrase a before word `before` (a clause's subject); -1 if none. */
 static int32_t subject_of_clause(const pl_ptb *t, int32_t a, uint32_t before)
 {
     int32_t np = -1;
@@ -155,6 +155,19 @@ static int32_t conjunct_subject(const pl_ptb *t, int32_t a)
     return clause >= 0 && conjunction ? subject_of_clause(t, clause, t->nodes[clause].last) : -1;
 }
 
+/* A relative clause with no subject of its own ("(NP (NP Kenya) , (SBAR (WHNP which) (S
+ * (VP hosted ...))))"): the noun phrase it describes acts. -1 if clause a is no such. */
+static int32_t relative_subject(const pl_ptb *t, int32_t a)
+{
+    int32_t sbar = t->nodes[a].parent;
+    if (sbar < 0 || strcmp(t->nodes[sbar].label, "SBAR") || (size_t)sbar + 1 >= t->n ||
+        t->nodes[sbar + 1].parent != sbar || strncmp(t->nodes[sbar + 1].label, "WH", 2))
+        return -1;
+    int32_t np = t->nodes[sbar].parent;
+    if (np < 0 || strncmp(t->nodes[np].label, "NP", 2)) return -1;
+    return subject_of_clause(t, np, t->nodes[sbar].first);
+}
+
 /* The words [*first, *last) of the subject of the verb at leaf L; 0 when the parse gives
  * none. */
 static int subject_words(const pl_ptb *t, uint32_t L, uint32_t *first, uint32_t *last)
@@ -166,6 +179,7 @@ static int subject_words(const pl_ptb *t, uint32_t L, uint32_t *first, uint32_t 
         if (!is_clause(t->nodes[a].label)) continue;
         int32_t np = subject_of_clause(t, a, t->nodes[child].first);
         if (np < 0) np = conjunct_subject(t, a);
+        if (np < 0) np = relative_subject(t, a);
         if (np >= 0) {
             *first = t->nodes[np].first, *last = t->nodes[np].last;
             return 1;

@@ -335,6 +335,14 @@ static void test_parse_subjects(void **state)
            "visited) (NP (NNP China))) (. .)))",
            out);
     assert_string_equal(out, "JPN CHN 042\n");
+    /* a relative clause's verb: the phrase it describes acts */
+    static const char relative[] = "The Japanese troops that attacked Russia withdrew.";
+    assert_string_equal(code(state, "2021-09-01", relative), "");
+    PARSED(state, relative,
+           "(ROOT (S (NP (NP (DT The) (JJ Japanese) (NNS troops)) (SBAR (WHNP (WDT that)) (S "
+           "(VP (VBD attacked) (NP (NNP Russia)))))) (VP (VBD withdrew)) (. .)))",
+           out);
+    assert_string_equal(out, "JPNMIL RUS 190\n");
     /* members of a noun phrase the parse coordinates act together */
     PARSED(state, "Japan's sheep and the goats of Russia attacked China.",
            "(ROOT (S (NP (NP (NP (NNP Japan) (POS 's)) (NNS sheep)) (CC and) (NP (NP (DT the) "
