@@ -81,6 +81,8 @@ fuzz-corpus: $(FUZZ_DIR)/fuzz_time $(FUZZ_DIR)/fuzz_gazetteer $(FUZZ_DIR)/fuzz_v
 	    >$(FUZZ_DIR)/corpus-ptb/seed-2
 	@printf '(ROOT (S (NP (NNP Zedland)) (VP (VBZ is) (VP (IN about) (S (VP (TO to) (VP (VB meet) (NP (NNP Wyland))))))) (. .)))' \
 	    >$(FUZZ_DIR)/corpus-ptb/seed-3
+	@printf '(ROOT (S (S (NP (NNP Zedland)) (VP (VBD met) (NP (NNP Wyland)))) (CC and) (S (VP (VBD condemned) (NP (NP (NNP Wyland)) (SBAR (WHNP (WDT which)) (S (VP (VBD met)))))))))' \
+	    >$(FUZZ_DIR)/corpus-ptb/seed-4
 	@set -e; out=$(FUZZ_DIR)/corpus-reader; \
 	for f in examples/*.txt; do \
 	    n=$$(basename "$$f" .txt); \
