@@ -94,7 +94,7 @@ static int auxiliary(const char *word)
 static int32_t verb_before(const pl_ptb *t, int32_t a, uint32_t before)
 {
     int32_t v = -1;
-    for (size_t j = (size_t)a + 1; j < t->n; j++) {
+    for (size_t j = (size_t)a + 1; j < t->n && t->nodes[j].first < before; j++) {
         const pl_ptb_node *c = &t->nodes[j];
         if (c->parent == a && c->last <= before && c->last == c->first + 1 && is_verb(c->label))
             v = (int32_t)j;
