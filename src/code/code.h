@@ -142,6 +142,9 @@ typedef struct pl_sentence {
                                 complement clause); NULL without a parse */
     const int32_t *parse_reach; /* per token, with a parse: the token after the phrase of
                                 its verb, where its targets end; NULL without a parse */
+    const int32_t *parse_agent; /* per token, with a parse: the chunk of a passive verb's
+                                by-phrase, or PL_PARSE_UNKNOWN (read the words); NULL
+                                without a parse */
     pl_place_ref place;      /* "in X" inside this sentence */
 } pl_sentence;
 
@@ -218,9 +221,10 @@ void pl_parse_align(const struct pl_ptb *t, const pl_sentence *s, size_t *cursor
  * coordinates ("(NP (NP Arnor's sheep) (CC and) (NP goats of Gondor))") become a list. */
 void pl_parse_lists(const struct pl_ptb *t, pl_sentence *s, const int32_t *leaf);
 /* After the analysis: subject[token] the chunk of each verb's subject, or PL_PARSE_*;
- * reach[token] the token after the verb's phrase (the sentence's end when unknown). */
+ * reach[token] the token after the verb's phrase (the sentence's end when unknown);
+ * agent[token] the chunk of a passive verb's by-phrase, or PL_PARSE_UNKNOWN. */
 void pl_parse_subjects(const struct pl_ptb *t, const pl_sentence *s, const int32_t *leaf,
-                       int32_t *subject, int32_t *reach);
+                       int32_t *subject, int32_t *reach, int32_t *agent);
 
 /* ---- dates of events and stops (when.c) ---------------------------------------------------- */
 

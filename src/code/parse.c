@@ -260,6 +260,27 @@ void pl_parse_lists(const pl_ptb *t, pl_sentence *s, const int32_t *leaf)
     }
 }
 
+/* The noun phrase of the by-phrase of a passive verb at leaf L ("was opposed on Monday by
+ * Osgiliath"), or -1: a participle whose verb phrase follows a form of "be". */
+static int32_t passive_by(const pl_ptb *t, uint32_t L)
+{
+    int32_t w = t->word_node[L], vp = t->nodes[w].parent;
+    if (strcmp(t->nodes[w].label, "VBN") && strcmp(t->nodes[w].label, "VBD")) return -1;
+    if (vp < 0 || strcmp(t->nodes[vp].label, "VP") || t->nodes[vp].parent < 0) return -1;
+    int32_t be = verb_before(t, t->nodes[vp].parent, t->nodes[vp].first);
+    if (be < 0 || !form_of_be(pl_ptb_word(t, t->nodes[be].first))) return -1;
+    for (size_t j = (size_t)vp + 1; j < t->n && t->nodes[j].first < t->nodes[vp].last; j++) {
+        const pl_ptb_node *pp = &t->nodes[j];
+        if (pp->parent != vp || strcmp(pp->label, "PP") || pp->first == pp->last ||
+            strcasecmp(pl_ptb_word(t, pp->first), "by"))
+            continue;
+        for (size_t k = j + 1; k < t->n && t->nodes[k].first < pp->last; k++)
+            if (t->nodes[k].parent == (int32_t)j && !strncmp(t->nodes[k].label, "NP", 2))
+                return (int32_t)k;
+    }
+    return -1;
+}
+
 /* The token after the verb phrase of the verb at token i (leaf L): the words a target of
  * its pattern may come from. */
 static int32_t reach_of(const pl_ptb *t, const pl_sentence *s, const int32_t *leaf, size_t i,
@@ -274,18 +295,21 @@ static int32_t reach_of(const pl_ptb *t, const pl_sentence *s, const int32_t *le
 }
 
 void pl_parse_subjects(const pl_ptb *t, const pl_sentence *s, const int32_t *leaf,
-                       int32_t *subject, int32_t *reach)
+                       int32_t *subject, int32_t *reach, int32_t *agent)
 {
     for (size_t i = 0; i < s->n; i++) {
         uint32_t first, last;
         int32_t *out = &subject[s->first + i];
-        *out = PL_PARSE_UNKNOWN;
+        *out = agent[s->first + i] = PL_PARSE_UNKNOWN;
         reach[s->first + i] = (int32_t)(s->first + s->n);
         if (!s->anchor[s->first + i] || leaf[i] < 0) continue;
         /* a word the parse uses as no verb codes nothing */
         *out = PL_PARSE_NO_SUBJECT;
         if (s->parse_tag[s->first + i] != PL_TAG_VERB) continue;
         reach[s->first + i] = reach_of(t, s, leaf, i, (uint32_t)leaf[i]);
+        int32_t by = passive_by(t, (uint32_t)leaf[i]);
+        int32_t doer = by >= 0 ? chunk_in(s, leaf, t->nodes[by].first, t->nodes[by].last) : -1;
+        agent[s->first + i] = doer >= 0 ? doer : PL_PARSE_UNKNOWN;
         if (!subject_words(t, (uint32_t)leaf[i], &first, &last)) continue;
         int32_t k = chunk_in(s, leaf, first, last);
         *out = k >= 0 ? k : PL_PARSE_UNKNOWN;

@@ -334,9 +334,11 @@ static int adverb(const pl_sentence *s, size_t i)
 }
 
 /* "X was (fiercely) opposed (earlier) by Y": the actor after "by", or -1. A participle after
- * a form of "be" with a by-phrase is a passive whatever the pattern says. */
+ * a form of "be" with a by-phrase is a passive whatever the pattern says; a parse finds the
+ * by-phrase anywhere in the verb's phrase ("was opposed on Monday by Y"). */
 static int32_t passive_agent(const pl_sentence *s, size_t v)
 {
+    if (s->parse_agent && s->parse_agent[v] >= 0) return s->parse_agent[v];
     static const char *const be[] = {"was", "were", "is", "are", "been", "being", "be"};
     size_t j = v;
     while (j > s->first && adverb(s, j - 1)) j--;

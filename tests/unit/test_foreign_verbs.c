@@ -514,6 +514,22 @@ static void test_target_in_verb_phrase(void **state)
     parley_ctx_free(ctx);
 }
 
+/* With a parse, a passive's by-phrase may stand anywhere in its verb's phrase. */
+static void test_parsed_passive(void **state)
+{
+    (void)state;
+    parley_ctx *ctx = new_ctx("x.verbs", tabari_coding);
+    static const char text[] = "Japan was visited on Monday by Russian officials.";
+    parley_code_opts opts = {NULL, 0,
+                             "(ROOT (S (NP (NNP Japan)) (VP (VBD was) (VP (VBN visited) (PP (IN "
+                             "on) (NP (NNP Monday))) (PP (IN by) (NP (JJ Russian) (NNS "
+                             "officials))))) (. .)))"};
+    assert_string_equal(code(ctx, text), "JPN RUSGOV 042\nRUSGOV JPN 043\n");
+    assert_string_equal(code_events_with(ctx, "2021-09-01", text, &opts, NULL),
+                        "RUSGOV JPN 042\nJPN RUSGOV 043\n");
+    parley_ctx_free(ctx);
+}
+
 /* With a parse, `^` skips the noun phrase the parse draws, not only an actor's words. */
 static void test_skip_parsed_phrase(void **state)
 {
@@ -541,6 +557,7 @@ int main(void)
         cmocka_unit_test(test_petrarch_coding),
         cmocka_unit_test(test_target_in_verb_phrase),
         cmocka_unit_test(test_skip_parsed_phrase),
+        cmocka_unit_test(test_parsed_passive),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
