@@ -133,9 +133,6 @@ typedef struct pl_sentence {
     int32_t *chunk_ending;   /* per token: chunk ending at this token (inclusive), or -1 */
     uint8_t *anchor;         /* per token: PL_ANCHOR_VERB, PL_ANCHOR_NOUN or 0 */
     const uint8_t *parse_tag; /* per token, with a parse: PL_TAG_*; NULL without */
-    const int32_t *parse_leaf, *parse_np_end; /* per token from `first`, with a parse: its
-                                parse word and the word after its lowest noun phrase (-1:
-                                none; pl_parse_align); NULL without */
     const int32_t *parse_subject; /* per token, with a parse (parley_code_opts.parse): the
                                 chunk of its subject, PL_PARSE_UNKNOWN (read the words) or
                                 PL_PARSE_NO_SUBJECT (the parse says no event: no verb, or a
@@ -211,12 +208,11 @@ enum { PL_PARSE_UNKNOWN = -1, PL_PARSE_NO_SUBJECT = -2 };
 
 struct pl_ptb;
 /* With a parse of the story's words, before the sentence's analysis: leaf[0..s->n)
- * receives the parse word of each token of the sentence (-1: none), np_end[0..s->n) the
- * parse word after the lowest noun phrase that holds it (-1: none), tag[token] what the
+ * receives the parse word of each token of the sentence (-1: none), tag[token] what the
  * parse tags it (PL_TAG_*); *cursor is the next parse word, kept from sentence to
  * sentence. */
 void pl_parse_align(const struct pl_ptb *t, const pl_sentence *s, size_t *cursor,
-                    int32_t *leaf, int32_t *np_end, uint8_t *tag);
+                    int32_t *leaf, uint8_t *tag);
 /* After the analysis: chunks in different branches of a noun phrase the parse
  * coordinates ("(NP (NP Arnor's sheep) (CC and) (NP goats of Gondor))") become a list. */
 void pl_parse_lists(const struct pl_ptb *t, pl_sentence *s, const int32_t *leaf);

@@ -62,9 +62,9 @@ typedef struct coding {
     pl_place_ref source_place; /* where_source_is() writes here */
     pl_ptb *ptb;             /* parley_code_opts.parse, read; NULL without one */
     size_t ptb_cursor;       /* the next parse word */
-    int32_t *parse_buf;      /* with a parse: per token, its parse word, its noun phrase's
-                                end, its subject, its reach, its passive agent
-                                (pl_parse_align, pl_parse_subjects) */
+    int32_t *parse_buf;      /* with a parse: per token, its parse word, its subject, its
+                                reach, its passive agent (pl_parse_align,
+                                pl_parse_subjects) */
     size_t parse_cap;
     uint8_t *tag_buf;        /* and its tag (PL_TAG_*) */
     size_t tag_cap;
@@ -455,23 +455,20 @@ static int code_sentence(coding *cd, pl_span span, enum discard *discard)
     cd->an.st.date = pl_when_role_date(&cd->when, cd->story_ymd);
     if (pl_analysis_tokens(cd->ctx, &cd->an, span)) return -1;
     s->parse_subject = s->parse_reach = s->parse_agent = NULL;
-    s->parse_leaf = s->parse_np_end = NULL;
     s->parse_tag = NULL;
     if (s->n == 0) return 0;
-    int32_t *leaf = NULL, *np_end = NULL;
+    int32_t *leaf = NULL;
     if (cd->ptb) {
-        if (PL_GROW(cd->parse_buf, cd->parse_cap, 5 * s->toks.n) ||
+        if (PL_GROW(cd->parse_buf, cd->parse_cap, 4 * s->toks.n) ||
             PL_GROW(cd->tag_buf, cd->tag_cap, s->toks.n))
             return -1;
-        leaf = cd->parse_buf, np_end = leaf + s->toks.n;
-        pl_parse_align(cd->ptb, s, &cd->ptb_cursor, leaf, np_end, cd->tag_buf);
+        leaf = cd->parse_buf;
+        pl_parse_align(cd->ptb, s, &cd->ptb_cursor, leaf, cd->tag_buf);
         s->parse_tag = cd->tag_buf;
-        s->parse_leaf = leaf;
-        s->parse_np_end = np_end;
     }
     if (pl_analyse_sentence(cd->ctx, &cd->an.st, s)) return -1;
     if (cd->ptb) {
-        int32_t *subject = np_end + s->toks.n, *reach = subject + s->toks.n;
+        int32_t *subject = leaf + s->toks.n, *reach = subject + s->toks.n;
         int32_t *agent = reach + s->toks.n;
         pl_parse_lists(cd->ptb, s, leaf);
         pl_parse_subjects(cd->ptb, s, leaf, subject, reach, agent);

@@ -45,27 +45,18 @@ static uint8_t tag_of(const pl_ptb *t, int32_t w)
     return !strncmp(label, "NN", 2) ? PL_TAG_NOUN : PL_TAG_OTHER;
 }
 
-/* The parse word after the lowest noun phrase that holds word L, or -1. */
-static int32_t noun_phrase_end(const pl_ptb *t, uint32_t L)
-{
-    for (int32_t a = t->word_node[L]; a >= 0; a = t->nodes[a].parent)
-        if (!strncmp(t->nodes[a].label, "NP", 2)) return (int32_t)t->nodes[a].last;
-    return -1;
-}
-
 void pl_parse_align(const pl_ptb *t, const pl_sentence *s, size_t *cursor, int32_t *leaf,
-                    int32_t *np_end, uint8_t *tag)
+                    uint8_t *tag)
 {
     for (size_t i = 0; i < s->n; i++) {
         const pl_token *tok = &s->toks.v[s->first + i];
         const char *norm = pl_token_norm(&s->toks, tok);
-        leaf[i] = np_end[i] = -1;
+        leaf[i] = -1;
         tag[s->first + i] = PL_TAG_NONE;
         for (size_t ahead = 0; ahead < 4 && *cursor + ahead < t->nwords; ahead++)
             if (leaf_is(pl_ptb_word(t, *cursor + ahead), norm, tok->norm_len)) {
                 leaf[i] = (int32_t)(*cursor + ahead);
                 tag[s->first + i] = tag_of(t, t->word_node[leaf[i]]);
-                np_end[i] = noun_phrase_end(t, (uint32_t)leaf[i]);
                 *cursor += ahead + 1;
                 break;
             }

@@ -174,20 +174,12 @@ static int norm_is(const pl_sentence *s, size_t i, const char *w)
     return t->norm_len == strlen(w) && !memcmp(pl_token_norm(&s->toks, t), w, t->norm_len);
 }
 
-/* Past the noun phrase at pos (TABARI's `^`): with a parse, the lowest noun phrase that
- * holds pos ("their Arnor populations"); else an actor phrase whole, else a run of
+/* Past the noun phrase at pos (TABARI's `^`): an actor phrase whole, else a run of
  * determiners, words and names ("their populations") up to an actor phrase, which ends it,
  * and with an "of" phrase after it ("the leaders of Gondor"); pos when there is none. */
 static size_t phrase_end(const pl_sentence *s, size_t pos)
 {
     size_t end = s->first + s->n;
-    if (pos < end && s->parse_np_end && s->parse_np_end[pos - s->first] >= 0) {
-        const int32_t *leaf = s->parse_leaf;
-        int32_t np_end = s->parse_np_end[pos - s->first];
-        size_t i = pos + 1;
-        while (i < end && leaf[i - s->first] < np_end) i++;
-        return i;
-    }
     size_t i = pos;
     for (; i < end && i < pos + PL_SKIP_MAX; i++) {
         if (s->chunk_at[i] >= 0) return s->chunks[s->chunk_at[i]].end;

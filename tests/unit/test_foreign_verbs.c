@@ -530,21 +530,6 @@ static void test_parsed_passive(void **state)
     parley_ctx_free(ctx);
 }
 
-/* With a parse, `^` skips the noun phrase the parse draws, not only an actor's words. */
-static void test_skip_parsed_phrase(void **state)
-{
-    (void)state;
-    parley_ctx *ctx = new_ctx("x.verbs", "WARN  [---]\n- * THEIR ^ ABOUT +  [162]\n");
-    static const char text[] = "Japan warned their Russian populations about China.";
-    parley_code_opts opts = {NULL, 0,
-                             "(ROOT (S (NP (NNP Japan)) (VP (VBD warned) (NP (PRP$ their) (JJ "
-                             "Russian) (NNS populations)) (PP (IN about) (NP (NNP China)))) "
-                             "(. .)))"};
-    assert_string_equal(code(ctx, text), "");
-    assert_string_equal(code_events_with(ctx, "2021-09-01", text, &opts, NULL), "JPN CHN 162\n");
-    parley_ctx_free(ctx);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -556,7 +541,6 @@ int main(void)
         cmocka_unit_test(test_tabari_coding),
         cmocka_unit_test(test_petrarch_coding),
         cmocka_unit_test(test_target_in_verb_phrase),
-        cmocka_unit_test(test_skip_parsed_phrase),
         cmocka_unit_test(test_parsed_passive),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
