@@ -542,7 +542,8 @@ static void test_random_bytes(void **state)
 /* ---- coding with TABARI dictionaries --------------------------------------------------------- */
 
 static const char tabari_actors[] = "FREEDON [FRD]\nSYLVANIA_ [SYL]\nGRAUSTARK= [GRK]\n"
-                                    "DUKE FENWICK_ [FEN]\nRED_ARMY_ [RED]\nRED ARMY_ [RIV]\n";
+                                    "DUKE FENWICK_ [FEN]\nRED_ARMY_ [RED]\nRED ARMY_ [RIV]\n"
+                                    "HERMIT_ [---]\n";
 static const char tabari_agents[] = "RELIEF_GROUP_ [NGO~]\nMINISTER_ [~GOV]\n";
 static const char tabari_verbs[] = "OPPOSE [112]\nCONDEMN [122]\n- * NOTHING [---]\n"
                                    "LEAVE [012]\nLEFT_ [032:033]\nEXPELLED [174]\n"
@@ -606,6 +607,9 @@ static void test_tabari_coding(void **state)
                         "FRD RED 122\n");
     assert_string_equal(code_events(ctx, "1995-01-01", "Freedonia condemned the Red rebel Army."),
                         "FRD RIV 122\n");
+    /* a known name that codes nothing is no target: the next actor is */
+    assert_string_equal(code_events(ctx, "1995-01-01", "Freedonia condemned Hermit in Sylvania."),
+                        "FRD SYL 122\n");
     /* the gaps live in compiled dictionaries too */
     char path[] = "/tmp/parley-test-XXXXXX";
     int fd = mkstemp(path);
