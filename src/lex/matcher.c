@@ -60,7 +60,16 @@ void pl_dict_free(pl_dict *d)
     memset(d, 0, sizeof *d);
 }
 
-/* Longest pattern first, so "meet virtually with +" is tried before "meet +"; file order
+static int alternatives(const pl_verb_pattern *p)
+{
+    int n = 0;
+    for (uint16_t i = 0; i < p->nbefore; i++) n += p->before[i].kind == PL_IT_ANY;
+    for (uint16_t i = 0; i < p->nafter; i++) n += p->after[i].kind == PL_IT_ANY;
+    return n;
+}
+
+/* Longest pattern first, so "meet virtually with +" is tried before "meet +"; of two as long,
+ * the one with fewer sets of alternatives ("* DOLLAR" before "* &CURRENCY"); file order
  * breaks ties. */
 static int compare_patterns(const void *a, const void *b)
 {
@@ -68,6 +77,8 @@ static int compare_patterns(const void *a, const void *b)
     if (x->verb != y->verb) return x->verb < y->verb ? -1 : 1;
     int xn = x->nbefore + x->nafter, yn = y->nbefore + y->nafter;
     if (xn != yn) return xn > yn ? -1 : 1;
+    int xa = alternatives(x), ya = alternatives(y);
+    if (xa != ya) return xa < ya ? -1 : 1;
     /* A pattern of one form ("LEFT") before the same of any form ("LEAVE"). */
     if (!x->form != !y->form) return x->form ? -1 : 1;
     if (x->file != y->file) return strcmp(x->file, y->file);

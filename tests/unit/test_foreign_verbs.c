@@ -395,11 +395,11 @@ static const char actors[] =
 static const char agents[] = "GOV: government; minister; official\nCOP: police\n";
 
 static const char tabari_coding[] =
-    "<SYNSETS>\n&ARMS\n+GUN\n+TEAR_GAS\n</SYNSETS>\n"
+    "<SYNSETS>\n&ARMS\n+GUN\n+RIFLE\n+TEAR_GAS\n</SYNSETS>\n"
     "CONDEMN  [---]\n- $ * +  [111]\n"
     "ARREST  [---]\n- + * BY_ $  [173]\n"
     "VISIT  [042:043]\n"
-    "SUPPL  [---]\n- $ * + WITH_ &ARMS  [072]\n"
+    "SUPPL  [---]\n- $ * + WITH_ &ARMS  [072]\n- $ * + WITH_ GUNS_  [074]\n"
     "BACKING  [---]\n- PLEDGED ITS *  [051]\n- WITHDREW *  [192]\n"
     "MUST  [---]\n- INSISTED + * CONDEMN  [112]\n"
     "HOLD  [---]\n- * TALKS AT ^ ^ +  [046]\n- * SUMMIT_ WITH +  [036]\n"
@@ -440,8 +440,9 @@ static void test_tabari_coding(void **state)
     assert_string_equal(code(ctx, "The Japanese minister visited Russia."),
                         "JPNGOV RUS 042\nRUS JPNGOV 043\n");
     /* a synonym set: a one-word member by stem, a two-word one */
-    assert_string_equal(code(ctx, "Russia supplied Ukraine with guns."), "RUS UKR 072\n");
     assert_string_equal(code(ctx, "Russia supplied Ukraine with tear gas."), "RUS UKR 072\n");
+    /* a word before a set with it, whatever the file order */
+    assert_string_equal(code(ctx, "Russia supplied Ukraine with guns."), "RUS UKR 074\n");
     assert_string_equal(code(ctx, "Russia supplied Ukraine with bread."), "");
     /* a word closed by '_' is the word as written */
     assert_string_equal(code(ctx, "Japan held a summit with China."), "JPN CHN 036\n");
