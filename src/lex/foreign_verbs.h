@@ -43,6 +43,8 @@ typedef struct pl_fv_elem {
     uint8_t one_word;        /* PL_FV_CHOICE: only its one-word alternatives (see tabari_verbs.c) */
     pl_pat_item item;
     uint32_t form;           /* PL_FV_VERB: the exact form, or 0 (pl_verb_pattern.form) */
+    uint8_t noun;            /* PL_FV_VERB: a word WordNet knows no verb for ("DEATH TOLL
+                                RISEN"): it may follow a determiner (pl_verb_pattern.noun) */
     uint32_t first, n;
 } pl_fv_elem;
 
@@ -138,9 +140,10 @@ int pl_fv_synset_member(pl_fv_reader *rd, const char *s, const char *end);
 /* The lemma ids a verb word anchors at, into ids[PL_FV_ANCHORS_MAX]; how many, 0 for none (and
  * not out of memory: *oom tells). A whole word is the one token it is. TABARI writes stems
  * ("ACCUS", "ACCELERAT", "SUPPL"): with stem set, the verbs WordNet knows that the stem
- * begins are looked for (tabari_verbs.c, resolve_stem). */
+ * begins are looked for (tabari_verbs.c, resolve_stem); when there is none the stem is the
+ * word as written, and *noun is set. */
 size_t pl_fv_anchors(pl_fv_reader *rd, const char *w, size_t len, int stem, uint32_t *ids,
-                     int *oom);
+                     int *oom, int *noun);
 /* The word id of w when it is not its own lemma ("left" of "leave", TABARI's "BANNED"), or
  * whenever as_written (TABARI's "BAN="), else 0: the patterns of such an entry take that
  * form only. */

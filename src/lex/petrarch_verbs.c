@@ -82,7 +82,7 @@ static int verb_shape(petrarch *pt, const char *s, const char *end, const pl_fv_
     pl_fv_reader *rd = &pt->rd;
     pl_fv_vec v = {0};
     const char *plus = memchr(s, '+', (size_t)(end - s));
-    int rc = plus && memchr(plus + 1, '+', (size_t)(end - plus - 1)) ? 3 : 0, oom;
+    int rc = plus && memchr(plus + 1, '+', (size_t)(end - plus - 1)) ? 3 : 0, oom, noun;
     for (const char *q = s; q < end; q++)
         if ((*q && strchr("*$%^&{}|[]()", *q)) || is_space(*q)) rc = 3;
     for (const char *p = s; rc == 0 && p < end;) {
@@ -99,7 +99,7 @@ static int verb_shape(petrarch *pt, const char *s, const char *end, const pl_fv_
         else {
             pl_fv_elem e = {.kind = PL_FV_VERB, .joined = v.n > 0};
             uint32_t ids[PL_FV_ANCHORS_MAX];
-            if (!pl_fv_anchors(rd, w, (size_t)(p - w), 0, ids, &oom)) rc = oom ? -1 : 2;
+            if (!pl_fv_anchors(rd, w, (size_t)(p - w), 0, ids, &oom, &noun)) rc = oom ? -1 : 2;
             else {
                 e.item.id = ids[0];
                 e.form = pl_fv_form(rd, w, (size_t)(p - w), 0);

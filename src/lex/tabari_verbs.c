@@ -273,11 +273,11 @@ static size_t resolve_stem(pl_lemmatizer *lz, const char *s, stem_verb *out)
 }
 
 size_t pl_fv_anchors(pl_fv_reader *rd, const char *w, size_t len, int stem, uint32_t *ids,
-                     int *oom)
+                     int *oom, int *noun)
 {
     char low[FV_WORD_MAX + 1];
     pl_dict *d = rd->src->d;
-    *oom = 0;
+    *oom = *noun = 0;
     if (!lower_copy(w, len, low, sizeof low)) return 0;
     pl_lemmatizer *lz = stem ? pl_dict_lemmatizer(d) : NULL;
     if (lz) {
@@ -285,6 +285,8 @@ size_t pl_fv_anchors(pl_fv_reader *rd, const char *w, size_t len, int stem, uint
         size_t n = resolve_stem(lz, low, verbs);
         for (size_t i = 0; i < n; i++)
             if (!(ids[i] = pl_dict_word(d, verbs[i], strlen(verbs[i])))) return *oom = 1, 0;
+        /* "THREAT", "DEATH": a noun root, itself */
+        *noun = n == 0 || (n == 1 && !known_verb(lz, verbs[0]));
         if (n) return n;
     }
     /* An exact word, no WordNet to find stems with, or a stem WordNet knows no verb for
@@ -686,6 +688,7 @@ static int add_pattern(pl_fv_reader *rd, const pl_fv_elem *lin, size_t n, size_t
     v.code2 = a->codes->code2[0] ? a->codes->code2 : NULL;
     v.verb = lin[anchor].item.id;
     v.form = lin[anchor].form;
+    v.noun = lin[anchor].noun;
     /* `before` is read leftwards: an item is adjacent to the one on its right. */
     for (size_t i = anchor; i-- > 0;) {
         before[v.nbefore] = lin[i].item;
@@ -1015,11 +1018,13 @@ static int tabari_shape(tabari *t, const char *s, const char *end, const pl_fv_c
         size_t len = (size_t)(p - w) - (size_t)as_written;
         int stem = !as_written && !(p < end && *p == '_');
         pl_fv_elem verb = {.kind = PL_FV_VERB};
+        int noun;
         if (v.n > 0) rc = pl_fv_add_word(rd, &v, w, len, stem, joined);
-        else if (!(nids = pl_fv_anchors(rd, w, len, stem, ids, &oom)))
+        else if (!(nids = pl_fv_anchors(rd, w, len, stem, ids, &oom, &noun)))
             rc = oom ? -1 : 2;
         else {
             verb.form = pl_fv_form(rd, w, len, as_written);
+            verb.noun = (uint8_t)noun;
             rc = vec_push(&v, &verb);
         }
         joined = 0;
