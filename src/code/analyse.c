@@ -101,6 +101,35 @@ static int shouting(const pl_sentence *s)
     return words >= 4;
 }
 
+#define STEM_MIN 4 /* letters of the shortest TABARI verb stem a word is read by */
+
+static int verb_ending(const char *e, size_t len)
+{
+    static const char *const endings[] = {"s", "es", "d", "ed", "ing", "en"};
+    for (size_t k = 0; k < sizeof endings / sizeof *endings; k++)
+        if (len == strlen(endings[k]) && !memcmp(e, endings[k], len)) return 1;
+    return 0;
+}
+
+/* A word no dictionary and no lemma knows ("welcymed", "departen") is read as the verb of a
+ * TABARI pattern whose root it is with a verb ending, as TABARI's stems match: its lemma
+ * becomes that root ("departx" stays unknown). */
+static void stem_lemma(const pl_dict *d, const pl_sentence *s, pl_token *t)
+{
+    if (t->lemma || t->kind != PL_TOK_WORD || (t->flags & PL_TF_CAP)) return;
+    const char *w = pl_token_norm(&s->toks, t);
+    for (size_t len = t->norm_len - 1; len >= STEM_MIN && len + 3 >= t->norm_len; len--) {
+        if (!verb_ending(w + len, t->norm_len - len)) continue;
+        uint32_t id = pl_strmap_get(&d->vocab, w, len);
+        size_t n;
+        const pl_verb_pattern *p = id ? pl_verb_patterns(d, id, &n) : NULL;
+        if (p && p->gaps) {
+            t->lemma = id;
+            return;
+        }
+    }
+}
+
 static void classify(const parley_ctx *ctx, pl_sentence *s)
 {
     size_t end = s->first + s->n;
@@ -116,6 +145,7 @@ static void classify(const parley_ctx *ctx, pl_sentence *s)
     }
     /* A verb anchor is never a word inside a noun phrase; a noun anchor stays a word. */
     for (size_t i = s->first; i < end; i++) {
+        if (s->cls[i] == PL_C_WORD) stem_lemma(&ctx->dict, s, &s->toks.v[i]);
         s->anchor[i] = anchor_kind(ctx, s, i, loud);
         if (s->anchor[i] == PL_ANCHOR_VERB && s->cls[i] != PL_C_AUX) s->cls[i] = PL_C_VERB;
     }

@@ -607,6 +607,10 @@ static void test_tabari_coding(void **state)
                         "FRD RED 122\n");
     assert_string_equal(code_events(ctx, "1995-01-01", "Freedonia condemned the Red rebel Army."),
                         "FRD RIV 122\n");
+    /* a word nothing knows is a stem's verb with a verb ending, not with another */
+    assert_string_equal(code_events(ctx, "1995-01-01", "Freedonia condemnen Sylvania."),
+                        "FRD SYL 122\n");
+    assert_string_equal(code_events(ctx, "1995-01-01", "Freedonia condemnx Sylvania."), "");
     /* a known name that codes nothing is no target: the next actor is */
     assert_string_equal(code_events(ctx, "1995-01-01", "Freedonia condemned Hermit in Sylvania."),
                         "FRD SYL 122\n");
