@@ -72,6 +72,8 @@ static uint8_t anchor_kind(const parley_ctx *ctx, const pl_sentence *s, size_t i
     if (s->cls[i] != PL_C_WORD && s->cls[i] != PL_C_SAY && s->cls[i] != PL_C_AUX) return 0;
     size_t n;
     if (!pl_verb_patterns(&ctx->dict, t->lemma, &n)) return 0;
+    /* "donate's": a word with a possessive is a noun that owns something */
+    if (i + 1 < s->first + s->n && (s->toks.v[i + 1].flags & PL_TF_POSS)) return 0;
     /* A parse knows a verb from a noun better than the words before it do. */
     uint8_t tag = s->parse_tag ? s->parse_tag[i] : PL_TAG_NONE;
     if (tag == PL_TAG_VERB) return PL_ANCHOR_VERB;

@@ -611,6 +611,8 @@ static void test_tabari_coding(void **state)
     assert_string_equal(code_events(ctx, "1995-01-01", "Freedonia condemnen Sylvania."),
                         "FRD SYL 122\n");
     assert_string_equal(code_events(ctx, "1995-01-01", "Freedonia condemnx Sylvania."), "");
+    /* a word with a possessive is no verb */
+    assert_string_equal(code_events(ctx, "1995-01-01", "Freedonia condemn's Sylvania."), "");
     /* a known name that codes nothing is no target: the next actor is */
     assert_string_equal(code_events(ctx, "1995-01-01", "Freedonia condemned Hermit in Sylvania."),
                         "FRD SYL 122\n");
