@@ -271,6 +271,26 @@ static int add_event(coding *cd, const pl_pattern_match *m, const char *code,
     return 0;
 }
 
+/* An entry coded "FRO/BIL/SAM" stands for several actors: each member is a side of its
+ * own, as if the phrase were a list. */
+static int add_events(coding *cd, const pl_pattern_match *m, const char *code,
+                      const pl_chunk *source, const pl_chunk *target, size_t verb)
+{
+    for (int side = 0; side < 2; side++) {
+        const pl_chunk *c = side ? target : source;
+        const char *slash = c->code ? strchr(c->code, '/') : NULL;
+        if (!slash) continue;
+        pl_chunk first = *c, rest = *c;
+        first.code = first.country =
+            pl_arena_strndup(&cd->an.st.arena, c->code, (size_t)(slash - c->code));
+        rest.code = rest.country = slash + 1;
+        if (!first.code) return -1;
+        return add_events(cd, m, code, side ? source : &first, side ? &first : target, verb) ||
+               add_events(cd, m, code, side ? source : &rest, side ? &rest : target, verb);
+    }
+    return add_event(cd, m, code, source, target, verb);
+}
+
 #define MAX_LIST 64
 
 /* The members of the list a slot's chunk belongs to: a subject list when the chunk stands
@@ -300,7 +320,7 @@ static int code_anchor(coding *cd, size_t v, size_t *used)
         for (size_t i = 0; i < ns; i++)
             for (size_t j = 0; j < ns; j++)
                 if (i != j &&
-                    add_event(cd, &m, p->code, &s->chunks[sources[i]], &s->chunks[sources[j]], v))
+                    add_events(cd, &m, p->code, &s->chunks[sources[i]], &s->chunks[sources[j]], v))
                     return -1;
         return 0;
     }
@@ -310,9 +330,9 @@ static int code_anchor(coding *cd, size_t v, size_t *used)
     for (size_t i = 0; i < ns; i++)
         for (size_t j = 0; j < nt || (no_target && j == 0); j++) {
             const pl_chunk *a = &s->chunks[sources[i]], *b = no_target ? &absent : &s->chunks[targets[j]];
-            if (add_event(cd, &m, p->code, a, b, v)) return -1;
+            if (add_events(cd, &m, p->code, a, b, v)) return -1;
             /* "[042:043]": the target's side of the same event (a visit hosted). */
-            if (p->code2 && add_event(cd, &m, p->code2, b, a, v)) return -1;
+            if (p->code2 && add_events(cd, &m, p->code2, b, a, v)) return -1;
         }
     return 0;
 }

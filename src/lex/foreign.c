@@ -297,17 +297,20 @@ static int parse_dates(pl_foreign *f, const char *s, const char *e, int32_t *fro
     return ok ? 0 : -1;
 }
 
-enum { CODE_BAD = -1, CODE_COMPLEX = -2, CODE_COMPOUND = -3 };
+enum { CODE_BAD = -1, CODE_COMPLEX = -2 };
 
+/* A code is letters and digits; "A/B" (one phrase for several actors: "THE_SHIRE
+ * [FRO/BIL/SAM]") is kept whole, and the coder codes an event for each member. */
 static int code_kind(const char *s, const char *e)
 {
     size_t n = (size_t)(e - s);
     if (n == 3 && !memcmp(s, "---", 3)) return PL_FC_NULL;
     if (n == 3 && !memcmp(s, "###", 3)) return PL_FC_DISCARD;
     if (n == 3 && !memcmp(s, "+++", 3)) return CODE_COMPLEX;
-    if (memchr(s, '/', n)) return CODE_COMPOUND;
-    for (; s < e; s++)
-        if (!isalnum((unsigned char)*s) || (unsigned char)*s >= 0x80) return CODE_BAD;
+    if (*s == '/' || e[-1] == '/') return CODE_BAD;
+    for (const char *p = s; p < e; p++)
+        if (*p == '/' ? p[-1] == '/' : !isalnum((unsigned char)*p) || (unsigned char)*p >= 0x80)
+            return CODE_BAD;
     return PL_FC_CODE;
 }
 
@@ -327,8 +330,6 @@ static int parse_code(pl_foreign *f, const char *s, const char *e, pl_fcode *c,
     if (parse_dates(f, ce, te, &c->from, &c->to)) return 0;
     int dated = c->from != PL_DATE_MIN || c->to != PL_DATE_MAX;
     if (kind == CODE_COMPLEX) pl_dict_unsupported(f->src, "[+++] (TABARI's complexity code)");
-    else if (kind == CODE_COMPOUND)
-        pl_dict_unsupported(f->src, "a compound code A/B (one phrase for several actors)");
     else if (kind == PL_FC_DISCARD && dated)
         pl_dict_unsupported(f->src, "[### DATES] (a discard that depends on the date)");
     if (kind < 0 || (kind == PL_FC_DISCARD && dated)) return 0;

@@ -534,6 +534,25 @@ static void test_parsed_passive(void **state)
     parley_ctx_free(ctx);
 }
 
+/* An entry coded "A/B" stands for several actors: an event for each, on either side. */
+static void test_compound_codes(void **state)
+{
+    (void)state;
+    static const char groups[] = "THE_TRIO [JPN/CHN/RUS]\nTWO_SHORES_ [USA/UKR]\n";
+    parley_ctx *ctx = parley_ctx_new();
+    assert_non_null(ctx);
+    assert_int_equal(parley_ctx_load_dict_text(ctx, "g.actors", groups, strlen(groups)), 0);
+    assert_int_equal(parley_ctx_load_dict_text(ctx, "t.actors", actors, strlen(actors)), 0);
+    assert_int_equal(parley_ctx_load_dict_text(ctx, "x.verbs", tabari_coding,
+                                               strlen(tabari_coding)), 0);
+    assert_string_equal(code(ctx, "The Trio condemned Ukraine."),
+                        "JPN UKR 111\nCHN UKR 111\nRUS UKR 111\n");
+    assert_string_equal(code(ctx, "Japan condemned Two Shores."), "JPN USA 111\nJPN UKR 111\n");
+    /* a member is never its own target */
+    assert_string_equal(code(ctx, "The Trio condemned Russia."), "JPN RUS 111\nCHN RUS 111\n");
+    parley_ctx_free(ctx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -546,6 +565,7 @@ int main(void)
         cmocka_unit_test(test_petrarch_coding),
         cmocka_unit_test(test_target_in_verb_phrase),
         cmocka_unit_test(test_parsed_passive),
+        cmocka_unit_test(test_compound_codes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
