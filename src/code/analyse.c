@@ -372,6 +372,8 @@ static void split_code(const parley_ctx *ctx, pl_story_state *st, pl_chunk *c, c
 
 typedef struct chunk_parts {
     const pl_actor_entry *entry;   /* a named actor that is not a country */
+    uint32_t entry_start;          /* the token its name starts at */
+    uint32_t role_end;             /* the token after the first agent phrase, 0 if none */
     const char *country;           /* from a country's name, adjective or people */
     const char *agent, *prefix;
     pl_place_ref place;
@@ -386,6 +388,7 @@ static void read_match(const parley_ctx *ctx, const pl_sentence *s, const pl_mat
         const pl_phrase *x = &d->phrases[ph];
         if (x->kind == PL_PH_AGENT) {
             const char *code = d->agents[x->entry].code;
+            if (!p->role_end) p->role_end = m->end;
             if (code[strlen(code) - 1] == '~') {
                 if (!p->prefix) p->prefix = code;
             } else if (!p->agent) {
@@ -407,6 +410,7 @@ static void read_match(const parley_ctx *ctx, const pl_sentence *s, const pl_mat
             if (!p->country) p->country = e->country;
         } else if (!p->entry) {
             p->entry = e;
+            p->entry_start = m->start;
         }
     }
 }
@@ -500,6 +504,56 @@ static void compose_code(pl_story_state *st, pl_chunk *c)
                                   c->agent ? c->agent : "");
 }
 
+/* "former" before the role, inside the phrase or just before it ("former Gondor
+ * prosecutors"). */
+static int former_role(const pl_sentence *s, const pl_chunk *c)
+{
+    for (uint32_t i = c->start > s->first ? c->start - 1 : c->start; i < c->end; i++) {
+        if (s->cls[i] == PL_C_AGENT) return 0;
+        const pl_token *t = &s->toks.v[i];
+        if (t->norm_len == 6 && !memcmp(pl_token_norm(&s->toks, t), "former", 6)) return 1;
+    }
+    return 0;
+}
+
+/* 1 when the three letters at g are one of code's three-letter groups ("WGO" is none of
+ * GMWGOV's: GMW, GOV). */
+static int has_group(const char *code, const char *g)
+{
+    for (size_t i = 0; code[i] && code[i + 1] && code[i + 2]; i += 3)
+        if (!memcmp(code + i, g, 3)) return 1;
+    return 0;
+}
+
+/* An entry's code with the roles its phrase adds: the prefix ("NGM~") before it, the agent
+ * after it, each three-letter group only when the code lacks it (TABARI's and PETRARCH's
+ * agents are not repeated: "White House officials" stay USAGOV). NULL when out of memory. */
+static const char *with_roles(pl_story_state *st, const char *code, const char *prefix,
+                              const char *agent)
+{
+    pl_buf b = {0};
+    size_t plen = prefix ? strlen(prefix) - 1 : 0;
+    int ok = 1;
+    for (size_t i = 0; ok && i + 3 <= plen; i += 3)
+        if (!has_group(code, prefix + i)) ok = !pl_buf_append(&b, prefix + i, 3);
+    ok = ok && !pl_buf_append(&b, code, strlen(code));
+    for (size_t i = 0; ok && agent && agent[i] && agent[i + 1] && agent[i + 2]; i += 3)
+        if (!has_group(code, agent + i)) ok = !pl_buf_append(&b, agent + i, 3);
+    const char *out = ok ? pl_arena_strndup(&st->arena, b.data, b.len) : NULL;
+    pl_buf_free(&b);
+    return out;
+}
+
+/* Roles add to a named entry's code when they follow it ("West German world government
+ * activists") or are joined to it ("activists of Amnesty International"); a title right
+ * before a name is what the entry's code already says ("interim President Juan Guaido").
+ * An IGO's or a region's people keep its code. */
+static int adds_roles(const chunk_parts *p)
+{
+    return p->entry->kind != PL_ACTOR_IGO && strcmp(p->entry->type, "region") &&
+           p->role_end != p->entry_start;
+}
+
 static void resolve_chunk(const parley_ctx *ctx, pl_story_state *st, const pl_sentence *s,
                           pl_chunk *c)
 {
@@ -512,10 +566,14 @@ static void resolve_chunk(const parley_ctx *ctx, pl_story_state *st, const pl_se
     c->only_place = (uint8_t)p.only_place;
     c->only_country = (uint8_t)p.only_country;
     c->capital = (uint8_t)(p.only_place && p.capital);
-    /* A named actor with a code valid at the story's date wins outright. */
+    /* "former officials", "Gondor's former prosecutors": elites, whatever the role was. */
+    if (p.agent && former_role(s, c)) p.agent = "ELI";
+    /* A named actor with a code valid at the story's date wins outright; roles named
+     * beside it add to its code ("West German world government": GMWGOV + WGO). */
     const char *code = p.entry ? pl_actor_code_at(p.entry, st->date) : NULL;
     if (code) {
-        split_code(ctx, st, c, code);
+        if ((p.agent || p.prefix) && adds_roles(&p)) code = with_roles(st, code, p.prefix, p.agent);
+        if (code) split_code(ctx, st, c, code);
         c->actor = p.entry->id;
         return;
     }

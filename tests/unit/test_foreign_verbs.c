@@ -553,6 +553,36 @@ static void test_compound_codes(void **state)
     parley_ctx_free(ctx);
 }
 
+/* Agents beside a named entry add to its code, each three-letter group once; "former" makes
+ * a role an elite. */
+static void test_roles_beside_entries(void **state)
+{
+    (void)state;
+    static const char entries[] = "KLAXON_PARTY [JPNPTY]\nBAVARIAN_WEST [BMWGOV]\n";
+    static const char roles[] = "ACTIVISTS_ [~OPP]\nWORLD_COUNCIL_ [~WGO]\n"
+                                "CADRES_ [~PTY]\n";
+    parley_ctx *ctx = parley_ctx_new();
+    assert_non_null(ctx);
+    assert_int_equal(parley_ctx_load_dict_text(ctx, "g.actors", entries, strlen(entries)), 0);
+    assert_int_equal(parley_ctx_load_dict_text(ctx, "t.actors", actors, strlen(actors)), 0);
+    assert_int_equal(parley_ctx_load_dict_text(ctx, "t.agents", agents, strlen(agents)), 0);
+    assert_int_equal(parley_ctx_load_dict_text(ctx, "g.agents", roles, strlen(roles)), 0);
+    assert_int_equal(parley_ctx_load_dict_text(ctx, "x.verbs", tabari_coding,
+                                               strlen(tabari_coding)), 0);
+    assert_string_equal(code(ctx, "Klaxon Party activists condemned China."),
+                        "JPNPTYOPP CHN 111\n");
+    assert_string_equal(code(ctx, "The activists of the Klaxon Party condemned China."),
+                        "JPNPTYOPP CHN 111\n");
+    /* a group the code already has is not repeated; one inside two groups is none */
+    assert_string_equal(code(ctx, "Klaxon Party officials condemned China."), "JPNPTYGOV CHN 111\n");
+    assert_string_equal(code(ctx, "Klaxon Party cadres condemned China."), "JPNPTY CHN 111\n");
+    assert_string_equal(code(ctx, "Bavarian West world council condemned China."),
+                        "BMWGOVWGO CHN 111\n");
+    assert_string_equal(code(ctx, "Former Japanese officials condemned China."), "JPNELI CHN 111\n");
+    assert_string_equal(code(ctx, "China condemned former Japanese police."), "CHN JPNELI 111\n");
+    parley_ctx_free(ctx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -566,6 +596,7 @@ int main(void)
         cmocka_unit_test(test_target_in_verb_phrase),
         cmocka_unit_test(test_parsed_passive),
         cmocka_unit_test(test_compound_codes),
+        cmocka_unit_test(test_roles_beside_entries),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
