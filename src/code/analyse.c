@@ -273,6 +273,31 @@ static size_t extend(const pl_sentence *s, size_t i, size_t end)
     return k;
 }
 
+static int is_punct(const pl_sentence *s, size_t i, char c)
+{
+    const pl_token *t = &s->toks.v[i];
+    return t->kind == PL_TOK_PUNCT && t->norm_len == 1 && pl_token_norm(&s->toks, t)[0] == c;
+}
+
+/* Where a phrase ending at j ends with the short name in brackets that follows it: "the
+ * European Union (EU)" is one phrase, not two. j itself when none follows. */
+static size_t with_abbreviation(const pl_sentence *s, size_t j, size_t end)
+{
+    if (j >= end || !is_punct(s, j, '(')) return j;
+    size_t k = j + 1;
+    while (k < end && k < j + 4 && (s->cls[k] == PL_C_ACTOR || s->cls[k] == PL_C_NAME)) k++;
+    return k > j + 1 && k < end && is_punct(s, k, ')') ? k + 1 : j;
+}
+
+/* The end of a phrase's own words: before the name in brackets that may close it. */
+static size_t words_end(const pl_sentence *s, size_t start, size_t end)
+{
+    if (end - start < 3 || !is_punct(s, end - 1, ')')) return end;
+    size_t k = end - 1;
+    while (k > start && !is_punct(s, k, '(')) k--;
+    return k > start ? k : end;
+}
+
 static int add_chunk(pl_sentence *s, size_t start, size_t end)
 {
     if (PL_GROW(s->chunks, s->chunks_cap, s->nchunks + 1)) return -1;
@@ -292,10 +317,10 @@ static int add_chunk(pl_sentence *s, size_t start, size_t end)
         if (before != PL_C_WORD || hops == 2) break;
     }
     /* The trailing run of unknown capitalized words is the name, if there is one. */
-    size_t k = end;
+    size_t name_end = words_end(s, start, end), k = name_end;
     while (k > start && s->cls[k - 1] == PL_C_NAME) k--;
     c->name_start = (uint32_t)k;
-    c->name_end = (uint32_t)end;
+    c->name_end = (uint32_t)name_end;
     return 0;
 }
 
@@ -332,6 +357,7 @@ static int find_chunks(pl_sentence *s)
         }
         size_t j = extend(s, i, end);
         while (j > i && !is_head(s->cls[j - 1])) j--;
+        if (j > i) j = with_abbreviation(s, j, end);
         if (j > i && !hyphen_modifier(s, i, j) && add_chunk(s, i, j)) return -1;
         i = j > i ? j : i + 1;
     }
@@ -422,7 +448,8 @@ static void read_parts(const parley_ctx *ctx, pl_story_state *st, const pl_sente
     memset(p, 0, sizeof *p);
     int other_heads = 0;
     int32_t last = -1;
-    for (uint32_t i = c->start; i < c->end; i++) {
+    size_t end = words_end(s, c->start, c->end); /* "(EU)" restates the words before it */
+    for (size_t i = c->start; i < end; i++) {
         int32_t m = s->match_of[i];
         if (m >= 0 && m != last) read_match(ctx, s, &s->matches.v[m], st, p);
         last = m;

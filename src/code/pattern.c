@@ -402,6 +402,15 @@ static int fits_noun_use(const pl_sentence *s, size_t v, const pl_verb_pattern *
     return possessive_pronoun(s, v - 1) || word_matches(s, v - 1, it);
 }
 
+/* "A and B severed relations with C": a partner named after a joint pattern is no member
+ * of the subject, so the members do not act on one another. */
+static int partner_follows(const pl_sentence *s, size_t end)
+{
+    if (end >= s->first + s->n) return 0;
+    const pl_token *t = &s->toks.v[end];
+    return t->norm_len == 4 && !memcmp(pl_token_norm(&s->toks, t), "with", 4);
+}
+
 int pl_match_anchor(const parley_ctx *ctx, const pl_sentence *s, size_t v, pl_pattern_match *m)
 {
     const pl_token *t = s->toks.v;
@@ -416,7 +425,7 @@ int pl_match_anchor(const parley_ctx *ctx, const pl_sentence *s, size_t v, pl_pa
         matcher mt = {s, p, m, MATCH_BUDGET,
                       s->parse_reach ? (size_t)s->parse_reach[v] : s->first + s->n};
         m->pattern = p;
-        if (fit(&mt, v)) return 1;
+        if (fit(&mt, v) && !(p->joint && partner_follows(s, m->end))) return 1;
     }
     return 0;
 }
