@@ -317,10 +317,12 @@ uint64_t *pl_node_edges(const pl_dict *d)
 {
     uint64_t *edge_of = calloc((size_t)d->nnodes + 1, sizeof *edge_of);
     if (!edge_of) return NULL;
-    for (size_t i = 0; i < d->edges.nslots; i++) {
-        uint64_t key = d->edges.keys[i];
-        uint32_t child = d->edges.vals[i];
-        if (key != UINT64_MAX && child <= d->nnodes) edge_of[child] = key;
+    /* Gap edges too ("Prince of Dol_Amroth"); their parents' markers hold no word. */
+    for (int gap = 0; gap < 2; gap++) {
+        const pl_u64map *m = gap ? &d->gap_edges : &d->edges;
+        for (size_t i = 0; i < m->nslots; i++)
+            if (m->keys[i] != UINT64_MAX && (uint32_t)m->keys[i] && m->vals[i] <= d->nnodes)
+                edge_of[m->vals[i]] = m->keys[i];
     }
     return edge_of;
 }

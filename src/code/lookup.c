@@ -65,10 +65,11 @@ static const char *code_why(lookup *q, const pl_actor_entry *e)
 {
     pl_arena *a = &q->tmp;
     const pl_code_range *r = range_at(e, q->date);
+    const char *code = r && *r->code ? r->code : "no code";
     if (r && r->from == PL_DATE_MIN && r->to == PL_DATE_MAX)
-        return pl_arena_printf(a, "%s has %s at any date", e->id, r->code);
+        return pl_arena_printf(a, "%s has %s at any date", e->id, code);
     if (r)
-        return pl_arena_printf(a, "%s has %s from %s to %s%s", e->id, r->code,
+        return pl_arena_printf(a, "%s has %s from %s to %s%s", e->id, code,
                                r->from == PL_DATE_MIN ? "the start" : day_text(a, r->from),
                                r->to == PL_DATE_MAX ? "now" : day_text(a, r->to),
                                q->date ? "" : " (no date given: its latest code)");

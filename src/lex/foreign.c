@@ -534,31 +534,33 @@ static int rec_add_phrases(pl_foreign *f, enum pl_phrase_kind kind, uint32_t ent
     return 0;
 }
 
+static int undated(const pl_fcode *c)
+{
+    return c->from == PL_DATE_MIN && c->to == PL_DATE_MAX;
+}
+
 static int rec_add_codes(pl_foreign *f, uint32_t entry)
 {
     pl_frecord *r = &f->rec;
     for (size_t i = 0; i < r->ncodes; i++) {
         const pl_fcode *c = &r->codes[i];
-        if (c->kind != PL_FC_CODE) continue;
+        /* "[--- <950630] [DOL]": no code before that day (an empty code), DOL after. */
+        int null_dates = c->kind == PL_FC_NULL && !undated(c);
+        if (c->kind != PL_FC_CODE && !null_dates) continue;
         const char *code = r->text.data + c->code.off;
+        size_t len = null_dates ? 0 : c->code.len;
         const pl_actor_entry *a = &f->src->d->actors[entry];
         int dup = 0;
         /* Merged entries repeat codes ("FRANCE_ [FRA]", "FRENCH_ [FRA]"); the last codes are
          * where repeats are, and a bounded look keeps a hostile file from going quadratic. */
         for (size_t k = a->ncodes > 256 ? a->ncodes - 256 : 0; k < a->ncodes && !dup; k++)
             dup = a->codes[k].from == c->from && a->codes[k].to == c->to &&
-                  strlen(a->codes[k].code) == c->code.len &&
-                  !memcmp(a->codes[k].code, code, c->code.len);
+                  strlen(a->codes[k].code) == len && !memcmp(a->codes[k].code, code, len);
         f->src->line = c->code.line;
-        if (!dup && pl_dict_actor_code(f->src, entry, code, c->code.len, c->from, c->to))
+        if (!dup && pl_dict_actor_code(f->src, entry, code, len, c->from, c->to))
             return -1;
     }
     return 0;
-}
-
-static int undated(const pl_fcode *c)
-{
-    return c->from == PL_DATE_MIN && c->to == PL_DATE_MAX;
 }
 
 /* A second default code: neither format says which one stands; parley takes the first. */
@@ -610,13 +612,12 @@ static int rec_flush(pl_foreign *f)
         pl_dict_unsupported(f->src, "[###] as the default of dated codes (a discard that "
                                     "depends on the date)");
     }
-    for (size_t i = 0; i < r->ncodes && deflt; i++)
-        if (r->codes[i].kind == PL_FC_NULL && !undated(&r->codes[i])) {
-            f->src->line = r->codes[i].code.line;
-            pl_dict_unsupported(f->src, "[--- DATES] beside a default code (no code for some "
-                                        "dates only)");
-        }
-    int32_t entry = rec_entry(f, deflt, first, deflt && roles_of_person(r, deflt));
+    /* A name with no code for some dates ("PRINCE DOL_AMROTH [--- <950630] [DOL]") is
+     * someone's title, not the country. */
+    int null_dates = 0;
+    for (size_t i = 0; i < r->ncodes; i++)
+        null_dates |= r->codes[i].kind == PL_FC_NULL && !undated(&r->codes[i]);
+    int32_t entry = rec_entry(f, deflt, first, deflt && (null_dates || roles_of_person(r, deflt)));
     if (entry < 0) return -1;
     if (!first) {
         f->src->line = r->phrases[0].line;

@@ -355,13 +355,13 @@ const char *pl_actor_code_at(const pl_actor_entry *a, int32_t date)
             if (!undated) undated = c;
             continue;
         }
-        if (date && date >= c->from && date <= c->to) return c->code;
+        if (date && date >= c->from && date <= c->to) return *c->code ? c->code : NULL;
         if (!latest || c->to > latest->to) latest = c;
     }
     /* Out of every dated range, only an undated code applies; with no date at all, the
-     * most recent role is the best guess. */
-    if (undated) return undated->code;
-    return !date && latest ? latest->code : NULL;
+     * most recent role is the best guess. An empty code is none ("[--- <950630]"). */
+    const pl_code_range *c = undated ? undated : !date ? latest : NULL;
+    return c && *c->code ? c->code : NULL;
 }
 
 const pl_event_code *pl_event_code_find(const pl_dict *d, const char *code)

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "helpers.h"
 #include "lex/lex.h"
@@ -583,6 +584,36 @@ static void test_roles_beside_entries(void **state)
     parley_ctx_free(ctx);
 }
 
+/* A TABARI phrase with a gap and a code from a date on, coded the same after a compiled
+ * round trip. */
+static void test_gaps_compiled(void **state)
+{
+    (void)state;
+    static const char titles[] = "DUKE WESTMARCH_ [--- <20000101] [WMR]\n";
+    parley_ctx *ctx = parley_ctx_new();
+    assert_non_null(ctx);
+    assert_int_equal(parley_ctx_load_dict_text(ctx, "g.actors", titles, strlen(titles)), 0);
+    assert_int_equal(parley_ctx_load_dict_text(ctx, "t.actors", actors, strlen(actors)), 0);
+    assert_int_equal(parley_ctx_load_dict_text(ctx, "x.verbs", tabari_coding,
+                                               strlen(tabari_coding)), 0);
+    char path[] = "/tmp/parley-test-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    assert_int_equal(parley_ctx_save_dict(ctx, path), PARLEY_OK);
+    parley_ctx *loaded = parley_ctx_new();
+    assert_int_equal(parley_ctx_load_dict(loaded, path), PARLEY_OK);
+    unlink(path);
+    parley_ctx *both[2] = {ctx, loaded};
+    for (int i = 0; i < 2; i++) {
+        assert_string_equal(code(both[i], "Japan condemned the Duke of Westmarch."),
+                            "JPN WMR 111\n");
+        assert_string_equal(code_events(both[i], "1999-06-01",
+                                        "Japan condemned the Duke of Westmarch."), "");
+        parley_ctx_free(both[i]);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -597,6 +628,7 @@ int main(void)
         cmocka_unit_test(test_parsed_passive),
         cmocka_unit_test(test_compound_codes),
         cmocka_unit_test(test_roles_beside_entries),
+        cmocka_unit_test(test_gaps_compiled),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
