@@ -599,7 +599,8 @@ static void resolve_chunk(const parley_ctx *ctx, pl_story_state *st, const pl_se
      * beside it add to its code ("West German world government": GMWGOV + WGO). */
     const char *code = p.entry ? pl_actor_code_at(p.entry, st->date) : NULL;
     if (code) {
-        if ((p.agent || p.prefix) && adds_roles(&p)) code = with_roles(st, code, p.prefix, p.agent);
+        if ((p.agent || p.prefix) && adds_roles(&p) && !strchr(code, '/'))
+            code = with_roles(st, code, p.prefix, p.agent);
         if (code) split_code(ctx, st, c, code);
         c->actor = p.entry->id;
         return;
@@ -746,6 +747,44 @@ static void share_roles(pl_story_state *st, pl_sentence *s)
     }
 }
 
+#define SHARED_COUNTRIES 8
+
+/* Roles listed before a role placed in a list of countries are each country's too:
+ * "lawmakers and officials in Fornost and Gondor" are FORLEG, GONLEG, FORGOV and GONGOV.
+ * The later countries take the placed role, and a role before it stands for one actor per
+ * country (a compound code, "FORLEG/GONLEG"). */
+static int roles_across_countries(pl_story_state *st, pl_sentence *s)
+{
+    for (size_t k = 0; k < s->nchunks; k++) {
+        const pl_chunk *placed = &s->chunks[k];
+        if (placed->prev < 0 || !placed->agent || !placed->country || placed->actor ||
+            !role_of_country(s, placed))
+            continue;
+        const char *countries[SHARED_COUNTRIES] = {placed->country};
+        size_t n = 1;
+        for (int32_t m = placed->next; m >= 0 && n < SHARED_COUNTRIES; m = s->chunks[m].next) {
+            pl_chunk *c = &s->chunks[m];
+            if (!c->only_country || c->agent) break;
+            c->agent = placed->agent;
+            compose_code(st, c);
+            countries[n++] = c->country;
+        }
+        for (int32_t m = placed->prev; m >= 0; m = s->chunks[m].prev) {
+            pl_chunk *c = &s->chunks[m];
+            if (!c->agent || c->country || c->actor || c->has_actor || c->prefix) break;
+            const char *code = "";
+            for (size_t i = 0; i < n && code; i++)
+                code = pl_arena_printf(&st->arena, "%s%s%s%s", code, i ? "/" : "", countries[i],
+                                       c->agent);
+            if (!code) return -1;
+            c->code = code;
+            c->country = countries[0];
+            c->inferred = 1;
+        }
+    }
+    return 0;
+}
+
 /* Links chunks into lists and merges appositions; chunks stay in text order. */
 static int build_lists(pl_story_state *st, pl_sentence *s)
 {
@@ -884,6 +923,7 @@ int pl_analyse_sentence(const parley_ctx *ctx, pl_story_state *st, pl_sentence *
     }
     if (build_lists(st, s)) return -1;
     share_roles(st, s);
+    if (roles_across_countries(st, s)) return -1;
     find_places(ctx, st, s);
     place_roles(st, s);
     size_t end = s->first + s->n;

@@ -271,8 +271,22 @@ static int add_event(coding *cd, const pl_pattern_match *m, const char *code,
     return 0;
 }
 
-/* An entry coded "FRO/BIL/SAM" stands for several actors: each member is a side of its
- * own, as if the phrase were a list. */
+/* One member of a compound code: "FORLEG" is Fornost's LEG, "FRO" an actor of its own. */
+static int set_member(coding *cd, pl_chunk *c, const char *code, size_t len)
+{
+    pl_arena *a = &cd->an.st.arena;
+    char prefix[4] = {0};
+    memcpy(prefix, code, len < 3 ? len : 3);
+    c->code = pl_arena_strndup(a, code, len);
+    int country = len > 3 && pl_is_country(&cd->ctx->dict, prefix);
+    c->country = country ? pl_arena_strndup(a, code, 3) : c->code;
+    c->agent = country && c->code ? c->code + 3 : NULL;
+    return c->code && c->country ? 0 : -1;
+}
+
+/* A phrase coded "FRO/BIL/SAM" (an entry for several actors, or a role shared by several
+ * countries) stands for several actors: each member is a side of its own, as if the phrase
+ * were a list. */
 static int add_events(coding *cd, const pl_pattern_match *m, const char *code,
                       const pl_chunk *source, const pl_chunk *target, size_t verb)
 {
@@ -281,10 +295,10 @@ static int add_events(coding *cd, const pl_pattern_match *m, const char *code,
         const char *slash = c->code ? strchr(c->code, '/') : NULL;
         if (!slash) continue;
         pl_chunk first = *c, rest = *c;
-        first.code = first.country =
-            pl_arena_strndup(&cd->an.st.arena, c->code, (size_t)(slash - c->code));
-        rest.code = rest.country = slash + 1;
-        if (!first.code) return -1;
+        rest.code = slash + 1; /* split again below, the last member set whole */
+        if (set_member(cd, &first, c->code, (size_t)(slash - c->code)) ||
+            (!strchr(rest.code, '/') && set_member(cd, &rest, rest.code, strlen(rest.code))))
+            return -1;
         return add_events(cd, m, code, side ? source : &first, side ? &first : target, verb) ||
                add_events(cd, m, code, side ? source : &rest, side ? &rest : target, verb);
     }
