@@ -37,6 +37,7 @@ static int word_matches(const pl_sentence *s, size_t pos, const pl_pat_item *it)
 /* ---- subjects ------------------------------------------------------------------------------ */
 
 static int32_t subject_left_of(const pl_sentence *s, size_t v, int *negated, int depth);
+static int32_t clause_subject(const pl_sentence *s, size_t v, int *negated);
 
 /* The subject of the nearest verb before a conjunction at j, within the clause. */
 static int32_t shared_subject(const pl_sentence *s, size_t j, int depth)
@@ -48,6 +49,7 @@ static int32_t shared_subject(const pl_sentence *s, size_t j, int depth)
         /* "an attack" is a noun: the verb is further left. */
         if (c == PL_C_VERB && !(k > s->first && s->cls[k - 1] == PL_C_DET)) {
             int32_t subject = subject_left_of(s, k, &negated, depth + 1);
+            if (subject < 0 && !negated) subject = clause_subject(s, k, &negated);
             return negated ? -1 : subject;
         }
     }
