@@ -552,33 +552,46 @@ static int has_group(const char *code, const char *g)
     return 0;
 }
 
-/* An entry's code with the roles its phrase adds: the prefix ("NGM~") before it, the agent
- * after it, each three-letter group only when the code lacks it (TABARI's and PETRARCH's
- * agents are not repeated: "White House officials" stay USAGOV). NULL when out of memory. */
-static const char *with_roles(pl_story_state *st, const char *code, const char *prefix,
-                              const char *agent)
+/* The three-letter groups of roles that code lacks, in the story arena ("" for none;
+ * NULL when out of memory): TABARI's and PETRARCH's agents are not repeated ("White House
+ * officials" stay USAGOV). */
+static const char *missing_groups(pl_story_state *st, const char *code, const char *roles,
+                                  size_t len)
 {
-    pl_buf b = {0};
-    size_t plen = prefix ? strlen(prefix) - 1 : 0;
-    int ok = 1;
-    for (size_t i = 0; ok && i + 3 <= plen; i += 3)
-        if (!has_group(code, prefix + i)) ok = !pl_buf_append(&b, prefix + i, 3);
-    ok = ok && !pl_buf_append(&b, code, strlen(code));
-    for (size_t i = 0; ok && agent && agent[i] && agent[i + 1] && agent[i + 2]; i += 3)
-        if (!has_group(code, agent + i)) ok = !pl_buf_append(&b, agent + i, 3);
-    const char *out = ok ? pl_arena_strndup(&st->arena, b.data, b.len) : NULL;
-    pl_buf_free(&b);
-    return out;
+    char out[64];
+    size_t n = 0;
+    for (size_t i = 0; i + 3 <= len && n + 3 < sizeof out; i += 3) {
+        if (has_group(code, roles + i)) continue;
+        memcpy(out + n, roles + i, 3);
+        n += 3;
+    }
+    return pl_arena_strndup(&st->arena, out, n);
+}
+
+/* An entry's code with the roles its phrase adds: a prefix ("NGM~") before it, an agent
+ * after it; the agent part grows with the latter. -1 when out of memory. */
+static int add_roles(pl_story_state *st, pl_chunk *c, const char *prefix, const char *agent)
+{
+    const char *code = c->code;
+    const char *before = prefix ? missing_groups(st, code, prefix, strlen(prefix) - 1) : "";
+    const char *after = agent ? missing_groups(st, code, agent, strlen(agent)) : "";
+    if (!before || !after) return -1;
+    if (*after)
+        c->agent = pl_arena_printf(&st->arena, "%s%s", c->agent ? c->agent : "", after);
+    c->code = pl_arena_printf(&st->arena, "%s%s%s", before, code, after);
+    return c->code && (!*after || c->agent) ? 0 : -1;
 }
 
 /* Roles add to a named entry's code when they follow it ("West German world government
  * activists") or are joined to it ("activists of Amnesty International"); a title right
  * before a name is what the entry's code already says ("interim President Juan Guaido").
  * An IGO's or a region's people keep its code. */
-static int adds_roles(const chunk_parts *p)
+static int adds_roles(const pl_sentence *s, const chunk_parts *p)
 {
-    return p->entry->kind != PL_ACTOR_IGO && strcmp(p->entry->type, "region") &&
-           p->role_end != p->entry_start;
+    if (p->entry->kind == PL_ACTOR_IGO || !strcmp(p->entry->type, "region")) return 0;
+    size_t k = p->role_end; /* "President Mohamed Morsy": a name's other words between */
+    while (k < p->entry_start && s->cls[k] == PL_C_NAME) k++;
+    return k != p->entry_start;
 }
 
 static void resolve_chunk(const parley_ctx *ctx, pl_story_state *st, const pl_sentence *s,
@@ -599,10 +612,11 @@ static void resolve_chunk(const parley_ctx *ctx, pl_story_state *st, const pl_se
      * beside it add to its code ("West German world government": GMWGOV + WGO). */
     const char *code = p.entry ? pl_actor_code_at(p.entry, st->date) : NULL;
     if (code) {
-        if ((p.agent || p.prefix) && adds_roles(&p) && !strchr(code, '/'))
-            code = with_roles(st, code, p.prefix, p.agent);
-        if (code) split_code(ctx, st, c, code);
+        split_code(ctx, st, c, code);
         c->actor = p.entry->id;
+        if ((p.agent || p.prefix) && adds_roles(s, &p) && !strchr(code, '/') &&
+            add_roles(st, c, p.prefix, p.agent))
+            c->code = NULL;
         return;
     }
     c->country = p.country ? p.country : p.place.country;

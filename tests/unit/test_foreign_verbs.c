@@ -559,7 +559,8 @@ static void test_compound_codes(void **state)
 static void test_roles_beside_entries(void **state)
 {
     (void)state;
-    static const char entries[] = "KLAXON_PARTY [JPNPTY]\nBAVARIAN_WEST [BMWGOV]\n";
+    static const char entries[] = "KLAXON_PARTY [JPNPTY]\nBAVARIAN_WEST [BMWGOV]\n"
+                                  "LOPEZ_ [JPNPTY]\n";
     static const char roles[] = "ACTIVISTS_ [~OPP]\nWORLD_COUNCIL_ [~WGO]\n"
                                 "CADRES_ [~PTY]\n";
     parley_ctx *ctx = parley_ctx_new();
@@ -580,6 +581,8 @@ static void test_roles_beside_entries(void **state)
     assert_string_equal(code(ctx, "Bavarian West world council condemned China."),
                         "BMWGOVWGO CHN 111\n");
     assert_string_equal(code(ctx, "Former Japanese officials condemned China."), "JPNELI CHN 111\n");
+    /* a title before a name says what the entry's code says */
+    assert_string_equal(code(ctx, "Minister Carlos Lopez condemned China."), "JPNPTY CHN 111\n");
     assert_string_equal(code(ctx, "China condemned former Japanese police."), "CHN JPNELI 111\n");
     parley_ctx_free(ctx);
 }
