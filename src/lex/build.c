@@ -112,7 +112,7 @@ int pl_dict_phrase(pl_dict_source *st, enum pl_phrase_kind kind, uint32_t entry,
     pl_dict *d = st->d;
     uint32_t node;
     uint8_t ntokens;
-    int by_lemma = kind == PL_PH_AGENT;
+    int by_lemma = kind == PL_PH_AGENT && !(flags & PL_PHRASE_AS_WRITTEN);
     if (add_phrase_tokens(d, text, len, by_lemma, flags, &node, &ntokens)) {
         pl_dict_report(st, PARLEY_WARNING, "phrase '%.*s' has no words or too many; skipped", (int)len,
                text);

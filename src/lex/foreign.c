@@ -155,8 +155,6 @@ int pl_foreign_finish(pl_foreign *f, int rc)
                              "words come between; parley lets at most two");
         summary(f, &f->no_code, "entries have no code ([---] or none): their names are "
                                 "known but code nothing");
-        summary(f, &f->null_plurals, "agent phrases say {} (no plural form); parley matches "
-                                     "agent words by lemma, so plurals match too");
     }
     f->src->line = last;
     pl_buf_free(&f->line);
@@ -210,15 +208,15 @@ static void note_shape(pl_foreign *f, unsigned shape)
 
 /* The phrase in lower case too when it has a hyphen: the tokenizer keeps "semi-official"
  * whole but splits "SEMI-OFFICIAL" (and "Al-Qaeda"), so text in either case matches. */
-static int add_lower(pl_foreign *f, enum pl_phrase_kind kind, uint32_t entry, unsigned shape)
+static int add_lower(pl_foreign *f, enum pl_phrase_kind kind, uint32_t entry, unsigned shape,
+                     unsigned flags)
 {
     if (!(shape & PL_FP_HYPHEN)) return 0;
     pl_buf_clear(&f->scratch);
     if (pl_buf_append(&f->scratch, f->phrase.data, f->phrase.len)) return -1;
     for (size_t i = 0; i < f->scratch.len; i++)
         f->scratch.data[i] = (char)tolower((unsigned char)f->scratch.data[i]);
-    return pl_dict_phrase(f->src, kind, entry, f->scratch.data, f->scratch.len,
-                          PL_PHRASE_ANY_CASE);
+    return pl_dict_phrase(f->src, kind, entry, f->scratch.data, f->scratch.len, flags);
 }
 
 /* TABARI's regular noun ending: a whole word also matches with "s" ("LIBYA_": "Libyas",
@@ -244,7 +242,7 @@ int pl_foreign_add(pl_foreign *f, enum pl_phrase_kind kind, uint32_t entry, unsi
     if (rc == 0 && f->noun_endings && !discard && kind != PL_PH_AGENT &&
         (shape & (PL_FP_EXACT | PL_FP_AS_WRITTEN)) == PL_FP_EXACT)
         rc = add_plural(f, kind, entry, flags);
-    return rc ? rc : add_lower(f, kind, entry, shape);
+    return rc ? rc : add_lower(f, kind, entry, shape, PL_PHRASE_ANY_CASE);
 }
 
 /* ---- codes and dates ----------------------------------------------------------------------- */
@@ -697,10 +695,9 @@ int pl_foreign_agent_parse(pl_foreign *f, const char *s, const char *e, int need
     int oom = 0;
     out->code = agent_code(f, open + 1, close, need_tilde, &oom);
     if (!out->code) return oom ? -1 : 0;
-    if (out->plural && blank(out->plural, out->plural_end)) {
-        note(f, &f->null_plurals);
-        out->plural = out->plural_end = NULL;
-    }
+    /* "{}": no plural form, so the words match as written ("polices" is no POLICE {}) */
+    f->agent_as_written = out->plural && blank(out->plural, out->plural_end);
+    if (f->agent_as_written) out->plural = out->plural_end = NULL;
     return 1;
 }
 
@@ -714,9 +711,9 @@ int pl_foreign_agent_add(pl_foreign *f, const char *code, const char *s, const c
     }
     note_shape(f, shape);
     uint32_t agent = (uint32_t)f->src->d->nagents;
-    if (pl_dict_agent(f->src, code, f->phrase.data, f->phrase.len, PL_PHRASE_ANY_CASE))
-        return -1;
-    return add_lower(f, PL_PH_AGENT, agent, shape);
+    unsigned flags = PL_PHRASE_ANY_CASE | (f->agent_as_written ? PL_PHRASE_AS_WRITTEN : 0);
+    if (pl_dict_agent(f->src, code, f->phrase.data, f->phrase.len, flags)) return -1;
+    return add_lower(f, PL_PH_AGENT, agent, shape, flags);
 }
 
 /* ---- discards ------------------------------------------------------------------------------ */

@@ -65,7 +65,8 @@ typedef struct pl_foreign {
     pl_buf phrase;           /* a phrase converted to words separated by spaces */
     pl_buf scratch;          /* IDs, lower-case forms, expansions */
     pl_frecord rec;
-    pl_fcount gaps, no_code, null_plurals;
+    pl_fcount gaps, no_code;
+    int agent_as_written;    /* the agent line being read says {}: PL_PHRASE_AS_WRITTEN */
 } pl_foreign;
 
 void pl_foreign_init(pl_foreign *f, pl_dict_source *src, const char *text, size_t len);

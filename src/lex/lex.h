@@ -251,8 +251,10 @@ enum {
     PL_PHRASE_ANY_CASE = 1,  /* foreign formats are written in capitals: ignore case */
     PL_PHRASE_STEM = 2,      /* the last word is a prefix (a TABARI stem: "KUWAIT" matches
                                 "Kuwaiti"); it is kept in the vocabulary as "kuwait*" */
-    PL_PHRASE_GAPS = 4       /* two spaces before a word let up to PL_PHRASE_GAP_MAX other
+    PL_PHRASE_GAPS = 4,      /* two spaces before a word let up to PL_PHRASE_GAP_MAX other
                                 words come before it ("Prince of Dol Amroth") */
+    PL_PHRASE_AS_WRITTEN = 8 /* an agent's words match as written, not by lemma ("POLICE
+                                {}": no plural, so "polices" is no police) */
 };
 
 #define PL_PHRASE_GAP_MAX 2
