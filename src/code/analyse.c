@@ -171,6 +171,27 @@ static int modifies_agent(const pl_sentence *s, size_t i, size_t end)
     return 0;
 }
 
+static int adjective(const pl_sentence *s, size_t i)
+{
+    if (s->cls[i] != PL_C_WORD) return 0;
+    if (!s->adjectives || !s->adjectives->count) return 1;
+    const pl_token *t = &s->toks.v[i];
+    return pl_strmap_get(s->adjectives, pl_token_norm(&s->toks, t), t->norm_len) != 0;
+}
+
+/* The role after adjectives joined by "and" or commas from i ("awful and evil minister"),
+ * or i when there is none such. */
+static size_t role_after_adjectives(const pl_sentence *s, size_t i, size_t end)
+{
+    int words = 0;
+    for (size_t k = i; k < end && k < i + 6; k++) {
+        if (s->cls[k] == PL_C_AGENT) return words ? k : i;
+        if (adjective(s, k)) words++;
+        else if (!words || (s->cls[k] != PL_C_AND && s->cls[k] != PL_C_COMMA)) return i;
+    }
+    return i;
+}
+
 static int starts_material(const pl_sentence *s, size_t i, size_t end)
 {
     if (i >= end) return 0;
@@ -254,6 +275,9 @@ static size_t extend(const pl_sentence *s, size_t i, size_t end)
         if (is_head(c)) k++;
         else if (c == PL_C_WORD && modifies_agent(s, k, end)) k++;
         else if (c == PL_C_POSS && starts_material(s, k + 1, end)) k++;
+        /* "Ithilen's awful and evil minister": the possessed role and its adjectives */
+        else if (c == PL_C_POSS && role_after_adjectives(s, k + 1, end) > k + 1)
+            k = role_after_adjectives(s, k + 1, end);
         else if (c == PL_C_HYPHEN && k > i && is_head(s->cls[k - 1]) && k + 1 < end &&
                  is_head(s->cls[k + 1]))
             k++;
@@ -929,6 +953,7 @@ int pl_analyse_sentence(const parley_ctx *ctx, pl_story_state *st, pl_sentence *
     if (reserve_per_token(s)) return -1;
     s->matches.n = 0;
     if (pl_lex_match(&ctx->dict, &s->toks, s->first, s->n, &s->matches)) return -1;
+    s->adjectives = &ctx->dict.adjectives;
     classify(ctx, s);
     if (find_chunks(s)) return -1;
     for (size_t k = 0; k < s->nchunks; k++) {

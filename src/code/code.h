@@ -143,6 +143,8 @@ typedef struct pl_sentence {
                                 by-phrase, or PL_PARSE_UNKNOWN (read the words); NULL
                                 without a parse */
     pl_place_ref place;      /* "in X" inside this sentence */
+    const pl_strmap *adjectives; /* the dictionaries' adjectives (TABARI's list); when empty,
+                                any lower-case word may be one */
 } pl_sentence;
 
 enum { PL_ANCHOR_VERB = 1, PL_ANCHOR_NOUN = 2 }; /* a pattern's word used as verb or noun */

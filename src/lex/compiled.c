@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* 2: pattern forms; 3: phrase edges with gaps */
-static const char magic[8] = {'P', 'A', 'R', 'L', 'E', 'Y', 'D', '3'};
+/* 2: pattern forms; 3: phrase edges with gaps; 4: TABARI's adjectives */
+static const char magic[8] = {'P', 'A', 'R', 'L', 'E', 'Y', 'D', '4'};
 #define BYTE_ORDER_MARK 0x01020304u
 #define NO_STRING 0xFFFFFFFFu
 
@@ -242,6 +242,7 @@ static void put_tables(writer *w, const pl_dict *d)
         put_str(w, e->plover_mode);
     }
     put_strmap(w, &d->event_ids);
+    put_strmap(w, &d->adjectives);
     put_u64(w, d->nphrases);
     put(w, d->phrases, d->nphrases * sizeof *d->phrases);
     put_u32(w, d->nnodes);
@@ -635,6 +636,7 @@ static void get_entries(reader *r)
         if (!e->code || !e->name) r->bad = 1;
     }
     get_strmap(r, &d->event_ids);
+    get_strmap(r, &d->adjectives);
     if (!r->bad && d->event_ids.count != d->nevents) r->bad = 1;
 }
 

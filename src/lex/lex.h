@@ -183,6 +183,8 @@ typedef struct pl_dict {
     uint32_t nnodes;
     uint32_t *node_phrase;   /* first phrase ending at a node, 0 for none */
     size_t node_phrase_cap;
+    pl_strmap adjectives;    /* TABARI's <ADJECTIVE> list, lower case: with one loaded, only
+                                these words are read as adjectives ("awful and evil") */
     pl_phrase *phrases;      /* phrases[0] unused */
     size_t nphrases, phrases_cap;
 

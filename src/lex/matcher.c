@@ -21,6 +21,7 @@ int pl_dict_init(pl_dict *d)
     pl_strmap_init(&d->event_ids);
     pl_u64map_init(&d->edges);
     pl_u64map_init(&d->gap_edges);
+    pl_strmap_init(&d->adjectives);
     pl_u64map_init(&d->verb_index);
     pl_u64map_init(&d->key_index);
     /* phrases[0] and node 0's list are sentinels: index 0 means "none". */
@@ -43,6 +44,7 @@ void pl_dict_free(pl_dict *d)
     free(d->phrases);
     free(d->node_phrase);
     free(d->lemma_of);
+    pl_strmap_free(&d->adjectives);
     pl_strmap_free(&d->vocab);
     pl_strmap_free(&d->actor_ids);
     pl_strmap_free(&d->event_ids);

@@ -9,6 +9,7 @@
  * says how many phrases it had to read that way, once a file. Agent codes must carry '~'. */
 #include "lex/foreign.h"
 
+#include <ctype.h>
 #include <string.h>
 
 static void tabari_init(pl_foreign *f, pl_dict_source *src, const char *text, size_t len)
@@ -28,18 +29,32 @@ static int has(const char *s, const char *e, const char *lit)
     return 0;
 }
 
+/* One word of an <ADJECTIVE> list ("AWFUL ;note"), lower case, into the dictionary. */
+static int add_adjective(pl_foreign *f, const char *s, const char *e)
+{
+    const char *te, *t = pl_trim(s, e, &te);
+    while (te > t && te[-1] == '_') te--;
+    char w[64];
+    size_t n = (size_t)(te - t);
+    if (!n || n >= sizeof w) return 0;
+    for (size_t i = 0; i < n; i++) w[i] = (char)tolower((unsigned char)t[i]);
+    return pl_strmap_intern(&f->src->d->adjectives, w, n) ? 0 : -1;
+}
+
 /* <NOUN> and <ADJECTIVE> lists in an .actors file: words that help TABARI's parser tell
- * nouns from verbs. parley's coder has no use for them: one report, the list skipped. */
-static int skip_word_list(pl_foreign *f, const char *s, const char *e)
+ * nouns from other words. The adjectives tell which words before a role describe it
+ * ("Ithilen's awful and evil minister"); the nouns are skipped, with one report. */
+static int read_word_list(pl_foreign *f, const char *s, const char *e)
 {
     int noun = has(s, e, "<NOUN");
     const char *close = noun ? "</NOUN" : "</ADJ";
     long start = f->src->line;
-    pl_dict_unsupported(f->src, noun ? "a <NOUN> word list (TABARI's parser hints)"
-                                     : "an <ADJECTIVE> word list (TABARI's parser hints)");
+    if (noun) pl_dict_unsupported(f->src, "a <NOUN> word list (TABARI's parser hints)");
     int r;
-    while ((r = pl_foreign_next_line(f, &s, &e)) > 0)
+    while ((r = pl_foreign_next_line(f, &s, &e)) > 0) {
         if (has(s, e, close)) return 0;
+        if (!noun && add_adjective(f, s, e)) return -1;
+    }
     if (r < 0) return -1;
     long end = f->src->line;
     f->src->line = start;
@@ -56,7 +71,7 @@ int pl_tabari_read_actors(pl_dict_source *src, const char *text, size_t len)
     int r = 0, rc = 0;
     while (!rc && (r = pl_foreign_next_line(&f, &s, &e)) > 0) {
         if (*s != '<') rc = pl_foreign_actor_line(&f, s, e);
-        else if (has(s, e, "<NOUN") || has(s, e, "<ADJ")) rc = skip_word_list(&f, s, e);
+        else if (has(s, e, "<NOUN") || has(s, e, "<ADJ")) rc = read_word_list(&f, s, e);
         else pl_foreign_unsupported_line(&f, "a TABARI tag", s, e);
     }
     if (!rc && r < 0) rc = -1;

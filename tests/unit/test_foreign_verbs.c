@@ -587,6 +587,26 @@ static void test_roles_beside_entries(void **state)
     parley_ctx_free(ctx);
 }
 
+/* TABARI's <ADJECTIVE> list says which words describe a role after a possessive. */
+static void test_adjective_list(void **state)
+{
+    (void)state;
+    static const char hints[] = "<ADJECTIVE>\nAWFUL ;a note\nEVIL\n</ADJECTIVE>\n"
+                                "KLAXON_PARTY [JPNPTY]\n";
+    parley_ctx *ctx = parley_ctx_new();
+    assert_non_null(ctx);
+    assert_int_equal(parley_ctx_load_dict_text(ctx, "g.actors", hints, strlen(hints)), 0);
+    assert_int_equal(parley_ctx_load_dict_text(ctx, "t.actors", actors, strlen(actors)), 0);
+    assert_int_equal(parley_ctx_load_dict_text(ctx, "t.agents", agents, strlen(agents)), 0);
+    assert_int_equal(parley_ctx_load_dict_text(ctx, "x.verbs", tabari_coding,
+                                               strlen(tabari_coding)), 0);
+    assert_string_equal(code(ctx, "Japan's awful and evil minister condemned China."),
+                        "JPNGOV CHN 111\n");
+    /* "cool" is no adjective of the list: the role is not Japan's */
+    assert_string_equal(code(ctx, "Japan's awful and cool minister condemned China."), "");
+    parley_ctx_free(ctx);
+}
+
 /* A TABARI phrase with a gap and a code from a date on, coded the same after a compiled
  * round trip. */
 static void test_gaps_compiled(void **state)
@@ -632,6 +652,7 @@ int main(void)
         cmocka_unit_test(test_compound_codes),
         cmocka_unit_test(test_roles_beside_entries),
         cmocka_unit_test(test_gaps_compiled),
+        cmocka_unit_test(test_adjective_list),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
