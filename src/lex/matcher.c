@@ -235,25 +235,44 @@ static int step(const pl_u64map *edges, uint32_t node, const pl_token *t, const 
 /* A node of the trie reached so far, and how many words were passed over since. */
 typedef struct trie_state {
     uint32_t node;
-    uint8_t skipped;
+    uint8_t skipped;         /* words passed over, up to PL_PHRASE_GAP_MAX */
+    uint8_t waiting;         /* some token was passed over: only gap edges go on */
 } trie_state;
+
+/* A word (or comma) a gap passes over counts; quotes and brackets do not ('Al "The Weasel"
+ * Gore'). */
+static int gap_cost(const pl_tokens *toks, const pl_token *t)
+{
+    return t->kind != PL_TOK_PUNCT || pl_token_norm(toks, t)[0] == ',';
+}
+
+/* A hyphen between two words with no space ("Al-Gore"): TABARI reads it as a space. */
+static int glued_hyphen(const pl_tokens *toks, size_t j, size_t stop)
+{
+    const pl_token *t = &toks->v[j];
+    return t->kind == PL_TOK_PUNCT && t->norm_len == 1 && pl_token_norm(toks, t)[0] == '-' &&
+           !(t->flags & PL_TF_SPACE_BEFORE) && j + 1 < stop &&
+           !(toks->v[j + 1].flags & PL_TF_SPACE_BEFORE);
+}
 
 /* Steps every state by token t into next: by edges when no word was passed over, by gap edges
  * in any case, and a state with gap edges waits one more word while it may. */
-static int step_all(const pl_dict *d, const trie_state *active, int nactive, const pl_token *t,
-                    const uint32_t *stems, int nstems, trie_state *next)
+static int step_all(const pl_dict *d, const pl_tokens *toks, const trie_state *active,
+                    int nactive, const pl_token *t, const uint32_t *stems, int nstems,
+                    trie_state *next)
 {
+    int cost = gap_cost(toks, t);
     uint32_t child[2 * (6 + MAX_STEMS)];
     int nnext = 0;
     for (int a = 0; a < nactive; a++) {
-        int n = active[a].skipped ? 0 : step(&d->edges, active[a].node, t, stems, nstems, child);
+        int n = active[a].waiting ? 0 : step(&d->edges, active[a].node, t, stems, nstems, child);
         uint32_t mark;
         int gappy = d->gap_edges.count &&
                     pl_u64map_get(&d->gap_edges, (uint64_t)active[a].node << 35, &mark);
         if (gappy) n += step(&d->gap_edges, active[a].node, t, stems, nstems, child + n);
-        for (int k = 0; k < n; k++) next[nnext++] = (trie_state){child[k], 0};
-        if (gappy && active[a].skipped < PL_PHRASE_GAP_MAX)
-            next[nnext++] = (trie_state){active[a].node, (uint8_t)(active[a].skipped + 1)};
+        for (int k = 0; k < n; k++) next[nnext++] = (trie_state){child[k], 0, 0};
+        if (gappy && active[a].skipped + cost <= PL_PHRASE_GAP_MAX)
+            next[nnext++] = (trie_state){active[a].node, (uint8_t)(active[a].skipped + cost), 1};
     }
     return nnext;
 }
@@ -265,14 +284,19 @@ static int longest_at(const pl_dict *d, const pl_tokens *toks, size_t i, size_t 
     trie_state active[MAX_ACTIVE], next[MAX_NEXT];
     uint32_t stems[MAX_STEMS];
     int nactive = 1, found = 0;
-    active[0] = (trie_state){0, 0};
+    active[0] = (trie_state){0, 0, 0};
     for (size_t j = i; j < stop && nactive; j++) {
         int nstems = token_stems(d, toks, &toks->v[j], stems);
-        int nnext = step_all(d, active, nactive, &toks->v[j], stems, nstems, next);
-        nactive = 0;
+        int nnext = step_all(d, toks, active, nactive, &toks->v[j], stems, nstems, next);
+        /* "Al-Gore" is "Al Gore" too: the phrases so far go on after the hyphen, first, as
+         * words in a row */
+        int carry = j > i && glued_hyphen(toks, j, stop), kept = 0;
+        for (int a = 0; carry && a < nactive; a++)
+            if (!active[a].waiting) active[kept++] = (trie_state){active[a].node, 0, 0};
+        nactive = kept;
         for (int k = 0; k < nnext && nactive < MAX_ACTIVE; k++) {
             active[nactive++] = next[k];
-            uint32_t ph = next[k].node < d->node_phrase_cap && !next[k].skipped
+            uint32_t ph = next[k].node < d->node_phrase_cap && !next[k].waiting
                               ? d->node_phrase[next[k].node]
                               : 0;
             /* Of two phrases ending here, the one with no words between wins ("AL_GORE"

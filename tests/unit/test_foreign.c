@@ -394,6 +394,9 @@ static void test_stems(void **state)
     /* ARGENTIN is a prefix, CHILE_ a whole word; "Uruguayan" is no URUGUAY in PETRARCH */
     match_text(f, "Argentin Argentina Al Gore Chilean Uruguayan Uruguay", out, sizeof out);
     assert_string_equal(out, "0-1:1 1-2:1 2-4:1 6-7:1");
+    /* quotes in a gap cost nothing; a glued hyphen is a space */
+    match_text(f, "Al \"the Big\" Gore, Al-Gore", out, sizeof out);
+    assert_string_equal(out, "0-6:1 7-10:1");
 }
 
 /* ---- agents -------------------------------------------------------------------------------- */
