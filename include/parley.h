@@ -368,8 +368,43 @@ enum parley_code_flags {
     /* An actor known only by its role ("guerrillas", "security forces") is coded "~" and
      * its agent ("~REB"), as TABARI's CONVERT AGENT option does; without this flag such an
      * actor codes no event unless the story places it. */
-    PARLEY_CODE_AGENT_ONLY = 4
+    PARLEY_CODE_AGENT_ONLY = 4,
+    /* TABARI's source and target rules for a verb whose sides no phrase next to it fills.
+     * SOURCE_AFTER: a verb whose subject no dictionary names takes the source of the last
+     * verb of the sentence that coded an event from its subject ("Japan urged Chile to
+     * restore ties": JPN for "restore"), else the first actor of its clause (a clause ends
+     * at "and", "or", "but", ";"), before the verb or after it, and then the next actor
+     * after that one as target ("Talks restored ties with Japan and Chile": JPN -> CHL).
+     * TARGET_BEFORE: with no actor after the verb (and no target item in its pattern), the
+     * nearest actor before it other than the source is the target ("Japan urged Chile to
+     * restore ties": JPN -> CHL for "restore"). Both are TABARI's defaults; its DEFAULT
+     * option with PRIOR (AFTER) turns the first (the second) off. */
+    PARLEY_CODE_SOURCE_AFTER = 8,
+    PARLEY_CODE_TARGET_BEFORE = 16,
+    /* How many verbs of a sentence code events (TABARI's SET: CODE BY): all of them when
+     * neither flag is set; with BY_SENTENCE only the first verb that codes one; with
+     * BY_CLAUSE the first of each clause, a clause ending at "and", "or", "but" or a
+     * semicolon before a verb of its own. */
+    PARLEY_CODE_BY_SENTENCE = 32,
+    PARLEY_CODE_BY_CLAUSE = 64,
+    /* A pronoun that stands for an actor of an earlier sentence takes the first actor that
+     * sentence names in words (not by a pronoun), and only its actor code, without the
+     * agent: "The Chilean president spoke. He urged Peru ...": CHL -> PER, as TABARI's
+     * FORWARD option codes it. */
+    PARLEY_CODE_FORWARD_ACTOR = 128,
+    /* TABARI's default target: a pattern with no target item takes the first phrase after
+     * it that a dictionary codes (other than the source), passing over names none knows
+     * ("ties with Boromir in Gondor": GON when Boromir is coded nothing). */
+    PARLEY_CODE_SKIP_UNKNOWN = 256
 };
+
+/* TABARI's COMMA option: a clause set off by commas is dropped before coding when its
+ * words number from min to max (between two commas), end_min to end_max (from the last
+ * comma to the end) or begin_min to begin_max (from the start to a comma). A range whose
+ * max is 0 drops nothing; commas between the members of a list of actors set nothing off. */
+typedef struct parley_comma_clauses {
+    unsigned min, max, end_min, end_max, begin_min, begin_max;
+} parley_comma_clauses;
 
 typedef struct parley_code_opts {
     parley_unknown *unknown; /* if not NULL, counts the story's unknown names and verbs */
@@ -383,6 +418,16 @@ typedef struct parley_code_opts {
      * parse that is no well-formed bracketing is PARLEY_EPARSE (parley_errmsg() says
      * where). */
     const char *parse;
+    /* TABARI's DEFAULT option: the code of the source (target) of an event whose verb has
+     * none the text names (after PARLEY_CODE_SOURCE_AFTER and _TARGET_BEFORE, when set);
+     * NULL: no event without one. */
+    const char *default_source, *default_target;
+    /* Sentences of fewer words than this code nothing (TABARI's SET: MINIMUM WORDS);
+     * 0: no minimum. */
+    unsigned min_words;
+    /* TABARI's COMMA option; all zero (the default) drops nothing. Not with `parse`: the
+     * words would no longer be the parse's. */
+    parley_comma_clauses commas;
 } parley_code_opts;
 
 /* parley_code() with options; `opts` may be NULL. The collector is written to: give each

@@ -55,6 +55,18 @@ static const char code_usage[] =
     "      --story-dates    date every event by its story; read no dates in the text\n"
     "      --partial        also code events with one side unknown, written '---' or\n"
     "                       '---' and an agent ('---GOV'), as PETRARCH does\n"
+    "      --code-by WHAT   sentence, clause or all (default): which verbs code events:\n"
+    "                       the first that codes one in the sentence, in each clause\n"
+    "                       (ended by 'and', 'or', 'but', ';'), or every one\n"
+    "      --tabari-sides   TABARI's rules for sides the words next to the verb do not\n"
+    "                       name: as source the last coding verb's, else the first actor\n"
+    "                       of the clause; as target the first actor after the verb that a\n"
+    "                       dictionary codes, else the nearest before it\n"
+    "      --default-source CODE, --default-target CODE\n"
+    "                       the code of a side no words name (TABARI's DEFAULT option)\n"
+    "      --min-words N    sentences of fewer than N words code nothing\n"
+    "      --forward-actor  a pronoun standing for an actor of an earlier sentence takes\n"
+    "                       that sentence's first named actor, without its agent (TABARI)\n"
     "      --report-unknown[=N]\n"
     "                       after coding, the N (default 20) most frequent names and verbs\n"
     "                       no dictionary knows, on stderr\n"
@@ -79,6 +91,8 @@ typedef struct code_opts {
     size_t unknown_top;      /* --report-unknown: how many; 0 no report */
     const char *unknown_file;
     parley_unknown *unknown; /* the collector, when a report is wanted */
+    const char *default_source, *default_target; /* --default-source, --default-target */
+    unsigned min_words;      /* --min-words */
 } code_opts;
 
 typedef struct run_totals {
@@ -116,6 +130,35 @@ static int parse_top(const char *arg, size_t *top)
     return 0;
 }
 
+/* The options that carry TABARI's settings (parley_code_opts). */
+static int parse_tabari_opt(int c, const char *arg, code_opts *o)
+{
+    switch (c) {
+    case 'B':
+        if (!strcmp(arg, "sentence")) o->code_flags |= PARLEY_CODE_BY_SENTENCE;
+        else if (!strcmp(arg, "clause")) o->code_flags |= PARLEY_CODE_BY_CLAUSE;
+        else if (strcmp(arg, "all"))
+            return fprintf(stderr, "parley: --code-by sentence, clause or all, not '%s'\n", arg), -1;
+        return 0;
+    case 'A':
+        o->code_flags |= PARLEY_CODE_SOURCE_AFTER | PARLEY_CODE_TARGET_BEFORE |
+                         PARLEY_CODE_SKIP_UNKNOWN;
+        return 0;
+    case 'a': o->default_source = arg; return 0;
+    case 't': o->default_target = arg; return 0;
+    case 'W': {
+        char *end = NULL;
+        unsigned long n = strtoul(arg, &end, 10);
+        if (*end || !*arg || n > 100000)
+            return fprintf(stderr, "parley: --min-words wants a count, not '%s'\n", arg), -1;
+        o->min_words = (unsigned)n;
+        return 0;
+    }
+    case 'R': o->code_flags |= PARLEY_CODE_FORWARD_ACTOR; return 0;
+    }
+    return fputs("Try 'parley code --help'.\n", stderr), -1;
+}
+
 static int parse_code_opts(int argc, char **argv, code_opts *o)
 {
     static const struct option longopts[] = {
@@ -130,6 +173,12 @@ static int parse_code_opts(int argc, char **argv, code_opts *o)
         {"gazetteer", required_argument, 0, 'G'},
         {"no-places", no_argument, 0, 'N'},
         {"story-dates", no_argument, 0, 'T'},
+        {"code-by", required_argument, 0, 'B'},
+        {"tabari-sides", no_argument, 0, 'A'},
+        {"default-source", required_argument, 0, 'a'},
+        {"default-target", required_argument, 0, 't'},
+        {"min-words", required_argument, 0, 'W'},
+        {"forward-actor", no_argument, 0, 'R'},
         {0, 0, 0, 0}};
     static const char *inputs[] = {"auto", "news", "jsonl", "text"};
     int c;
@@ -172,7 +221,8 @@ static int parse_code_opts(int argc, char **argv, code_opts *o)
             if (!o->unknown_top) o->unknown_top = 20;
             break;
         case 'h': fputs(code_usage, stdout); exit(EXIT_ALL_CODED);
-        default: fputs("Try 'parley code --help'.\n", stderr); return -1;
+        default:
+            if (parse_tabari_opt(c, optarg, o)) return -1;
         }
     }
     if (optind >= argc) {
@@ -225,7 +275,9 @@ static int code_one(parley_ctx *ctx, const code_opts *o, parley_story *story, FI
                     run_totals *t)
 {
     parley_events *events = NULL;
-    parley_code_opts copts = {o->unknown, o->code_flags, NULL};
+    parley_code_opts copts = {.unknown = o->unknown, .flags = o->code_flags,
+                              .default_source = o->default_source,
+                              .default_target = o->default_target, .min_words = o->min_words};
     parley_status rc = parley_code_with(ctx, story, &copts, &events);
     if (rc != PARLEY_OK) {
         fprintf(stderr, "parley: %s: error: %s\n", parley_story_id(story), parley_errmsg(ctx));

@@ -1,7 +1,7 @@
 /* validate_tabari.c: reads TABARI's validation text (Validate.text) and the project file
  * that names its dictionaries.
  *
- * A record is a header line "YYMMDD  ID [more]", its text, and a comment block
+ * A record is a header line "YYMMDD  ID [more]" (or "YYYYMMDD ..."), its text, and a comment block
  * "/\* ... *\/" that holds what it expects: "{ SRC / TGT / CODE }" events, "{---}" no
  * event, "{###}" discarded, "{+++}" not checked, "{ OPTION: ... }" settings for the records
  * after it. An expectation written "-{...}" is switched off. The suite ends at the record
@@ -100,23 +100,34 @@ static int read_project(vsuite *s, const char *project, char *err, size_t errlen
     return 0;
 }
 
+/* The digits of the date a record header opens with: 6 (YYMMDD), or 8 (YYYYMMDD, which
+ * TABARI reads after "SET: YYYY = TRUE"); 0 when the line is no header. */
+static size_t header_digits(const char *line, size_t len)
+{
+    size_t n = 0;
+    while (n < len && isdigit((unsigned char)line[n])) n++;
+    if ((n != 6 && n != 8) || n + 1 >= len) return 0;
+    return line[n] == ' ' || line[n] == '\t' ? n : 0;
+}
+
 /* "950101  DEMO-01 ..." starts a record. */
 static int is_header(const char *line, size_t len)
 {
-    if (len < 8) return 0;
-    for (int i = 0; i < 6; i++)
-        if (!isdigit((unsigned char)line[i])) return 0;
-    return line[6] == ' ' || line[6] == '\t';
+    return header_digits(line, len) != 0;
 }
 
 static int start_record(vsuite *s, const char *line, size_t len, long lineno)
 {
     vrecord *r = vsuite_add_record(s);
     if (!r) return -1;
+    size_t digits = header_digits(line, len);
     int yy = (line[0] - '0') * 10 + (line[1] - '0');
-    snprintf(r->date, sizeof r->date, "%04d-%.2s-%.2s", yy >= 50 ? 1900 + yy : 2000 + yy,
-             line + 2, line + 4);
-    const char *p = line + 6, *end = line + len;
+    if (digits == 8)
+        snprintf(r->date, sizeof r->date, "%.4s-%.2s-%.2s", line, line + 4, line + 6);
+    else
+        snprintf(r->date, sizeof r->date, "%04d-%.2s-%.2s", yy >= 50 ? 1900 + yy : 2000 + yy,
+                 line + 2, line + 4);
+    const char *p = line + digits, *end = line + len;
     while (p < end && isspace((unsigned char)*p)) p++;
     const char *q = p;
     while (q < end && !isspace((unsigned char)*q)) q++;

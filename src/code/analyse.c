@@ -936,8 +936,16 @@ static void resolve_pronoun(pl_story_state *st, pl_sentence *s, size_t k)
     for (size_t j = k; j-- > 0 && !ante;)
         if (is_antecedent(&s->chunks[j], person)) ante = &s->chunks[j];
     const pl_chunk *last = person ? &st->last_person : &st->last_actor;
+    if (st->forward_actor) last = &st->last_named;
     if (!ante && last->code) ante = last;
     if (!ante) return;
+    if (ante == &st->last_named) {
+        /* TABARI forwards the actor, not its agent ("He" after "the Chilean president": CHL). */
+        c->code = ante->country ? ante->country : ante->code;
+        c->country = ante->country;
+        c->has_actor = c->inferred = 1;
+        return;
+    }
     c->code = ante->code;
     c->country = ante->country;
     c->agent = ante->agent;
@@ -1005,9 +1013,10 @@ static int remember_person(pl_story_state *st, const pl_sentence *s, const pl_ch
 int pl_remember_sentence(const parley_ctx *ctx, pl_story_state *st, const pl_sentence *s)
 {
     (void)ctx;
-    int actor_seen = 0, person_seen = 0;
+    int actor_seen = 0, person_seen = 0, named_seen = 0;
     for (size_t k = 0; k < s->nchunks; k++) {
         const pl_chunk *c = &s->chunks[k];
+        if (!named_seen && c->code && !c->pronoun) st->last_named = *c, named_seen = 1;
         if (!actor_seen && is_antecedent(c, 0)) st->last_actor = *c, actor_seen = 1;
         if (!person_seen && is_antecedent(c, 1)) st->last_person = *c, person_seen = 1;
         if (c->agent && c->country && !c->pronoun && is_person(c) &&

@@ -112,6 +112,10 @@ typedef struct pl_story_state {
     pl_chunk last_actor;     /* the first actor of the last sentence that had one (what a
                                 pronoun opening the next sentence stands for); code NULL */
     pl_chunk last_person;    /* the same among people and roles (for "he" and "she") */
+    pl_chunk last_named;     /* the first actor of the last sentence that named one in
+                                words, by a pronoun or a preposition's object too */
+    uint8_t forward_actor;   /* PARLEY_CODE_FORWARD_ACTOR: pronouns opening on an earlier
+                                sentence take last_named's actor code */
     pl_chunk people[PL_RECENT_PEOPLE]; /* the last people and roles with a country, newest
                                 first: "the minister" is the last minister named */
     const char *people_words[PL_RECENT_PEOPLE]; /* their words, lower case, space-separated */
@@ -162,8 +166,15 @@ typedef struct pl_pattern_match {
     int negated;
 } pl_pattern_match;
 
-/* The longest pattern of the anchor at token v that fits; 1 and *m filled, or 0. */
-int pl_match_anchor(const parley_ctx *ctx, const pl_sentence *s, size_t v, pl_pattern_match *m);
+/* The longest pattern of the anchor at token v that fits; 1 and *m filled, or 0. With
+ * `sourceless`, a pattern fits without a subject (m->source -1) where the caller has other
+ * ways to find the source (TABARI's rules, parley_code_opts.default_source). */
+int pl_match_anchor(const parley_ctx *ctx, const pl_sentence *s, size_t v, int sourceless,
+                    pl_pattern_match *m);
+/* The first actor phrase with a code from token pos on, within its clause (the clause a
+ * default target is looked for in); phrases no dictionary resolves are passed over. -1 if
+ * none. */
+int32_t pl_next_actor(const pl_sentence *s, size_t pos);
 /* The subject of the word at v (see pattern.c); -1 if none. */
 int32_t pl_find_subject(const pl_sentence *s, size_t v, int *negated);
 
@@ -188,6 +199,11 @@ int pl_analysis_tokens(const parley_ctx *ctx, pl_analysis *a, pl_span span);
 int pl_analyse_sentence(const parley_ctx *ctx, pl_story_state *st, pl_sentence *s);
 /* 1 if token i is a lower-case word ending in -ly (an adverb, most of the time). */
 int pl_ends_in_ly(const pl_sentence *s, size_t i);
+/* TABARI's COMMA option: drops the clauses set off by commas that are as long as `c` says
+ * from the analysed sentence and analyses it again (commas.c); `dropped` is scratch of
+ * s->toks.n bytes. 0, or -1 when out of memory. */
+int pl_drop_comma_clauses(const parley_ctx *ctx, pl_story_state *st, pl_sentence *s,
+                          const parley_comma_clauses *c, uint8_t *dropped);
 /* Remembers the names and places of resolved chunks for later sentences. */
 int pl_remember_sentence(const parley_ctx *ctx, pl_story_state *st, const pl_sentence *s);
 

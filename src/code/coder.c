@@ -44,6 +44,14 @@ static size_t target_list(const pl_sentence *s, int32_t k, int32_t *out, size_t 
 
 /* ---- events -------------------------------------------------------------------------------- */
 
+#define MAX_LIST 64
+
+/* The chunks on one side of an event. */
+typedef struct actor_side {
+    const pl_chunk *v[MAX_LIST];
+    size_t n;
+} actor_side;
+
 typedef struct coding {
     const parley_ctx *ctx;
     const parley_story *story;
@@ -56,6 +64,17 @@ typedef struct coding {
     int partial;             /* PARLEY_CODE_PARTIAL */
     int story_dates;         /* PARLEY_CODE_STORY_DATES */
     int agent_only;          /* PARLEY_CODE_AGENT_ONLY */
+    int source_after;        /* PARLEY_CODE_SOURCE_AFTER */
+    int target_before;       /* PARLEY_CODE_TARGET_BEFORE */
+    int skip_unknown;        /* PARLEY_CODE_SKIP_UNKNOWN */
+    unsigned code_by;        /* PARLEY_CODE_BY_SENTENCE or _BY_CLAUSE, else 0 */
+    unsigned min_words;      /* parley_code_opts.min_words */
+    pl_chunk default_source, default_target; /* code NULL when not set */
+    parley_comma_clauses commas; /* parley_code_opts.commas */
+    actor_side carried;            /* with source_after: the source of the sentence's last verb
+                                that coded an event from a subject, as TABARI keeps it */
+    uint8_t *dropped;        /* scratch for pl_drop_comma_clauses, per token */
+    size_t dropped_cap;
     int32_t story_day;       /* the story date as a day number, PL_DATE_NONE when unknown */
     int32_t story_ymd;       /* and as YYYYMMDD, 0 when unknown */
     pl_when when;            /* the current sentence's dates */
@@ -305,15 +324,117 @@ static int add_events(coding *cd, const pl_pattern_match *m, const char *code,
     return add_event(cd, m, code, source, target, verb);
 }
 
-#define MAX_LIST 64
-
 /* The members of the list a slot's chunk belongs to: a subject list when the chunk stands
  * before the anchor, the list that starts with it when after. */
-static size_t slot_list(const pl_sentence *s, int32_t chunk, size_t anchor, int32_t *out)
+static void slot_list(const pl_sentence *s, int32_t chunk, size_t anchor, actor_side *out)
 {
-    if (chunk < 0) return 0;
-    if (s->chunks[chunk].start < anchor) return subject_list(s, chunk, out, MAX_LIST);
-    return target_list(s, chunk, out, MAX_LIST);
+    int32_t k[MAX_LIST];
+    out->n = 0;
+    if (chunk < 0) return;
+    if (s->chunks[chunk].start < anchor) out->n = subject_list(s, chunk, k, MAX_LIST);
+    else out->n = target_list(s, chunk, k, MAX_LIST);
+    for (size_t i = 0; i < out->n; i++) out->v[i] = &s->chunks[k[i]];
+}
+
+static void side_of_one(actor_side *out, const pl_chunk *c)
+{
+    out->v[0] = c;
+    out->n = 1;
+}
+
+/* A side is named when one of its phrases is an actor (a role too, where roles code). */
+static int side_named(const coding *cd, const actor_side *sd)
+{
+    for (size_t i = 0; i < sd->n; i++)
+        if (sd->v[i]->code || (cd->agent_only && sd->v[i]->agent)) return 1;
+    return 0;
+}
+
+/* The nearest actor before token pos in its clause whose code is not `other`; -1 if none. */
+static int32_t actor_before(const pl_sentence *s, size_t pos, const char *other)
+{
+    for (size_t j = pos; j-- > s->first;) {
+        if (s->cls[j] == PL_C_SAY) break;
+        int32_t k = s->chunk_ending[j];
+        if (k < 0) continue;
+        const pl_chunk *c = &s->chunks[k];
+        if (c->code && (!other || strcmp(c->code, other))) return k;
+        j = c->start;
+    }
+    return -1;
+}
+
+/* "and", "or", "but" or ";" starts a new clause (TABARI's clauses), unless it joins two
+ * members of a list of actors ("Arnor and Bree") or two words ("easy or pleasant"). */
+static int ends_clause(const pl_sentence *s, size_t i)
+{
+    const pl_token *t = &s->toks.v[i];
+    const char *w = pl_token_norm(&s->toks, t);
+    if (s->cls[i] == PL_C_AND && i > s->first && s->chunk_ending[i - 1] >= 0 &&
+        s->chunks[s->chunk_ending[i - 1]].next >= 0)
+        return 0;
+    if (s->cls[i] == PL_C_AND && i > s->first && i + 1 < s->first + s->n &&
+        s->cls[i - 1] == PL_C_WORD && s->cls[i + 1] == PL_C_WORD)
+        return 0;
+    return s->cls[i] == PL_C_AND || (t->norm_len == 3 && !memcmp(w, "but", 3)) ||
+           (t->norm_len == 1 && *w == ';');
+}
+
+/* TABARI's source when the words next to the verb at v name none: the first actor of its
+ * clause, before the verb or after it. -1 if none. */
+static int32_t first_in_clause(const pl_sentence *s, size_t v)
+{
+    size_t start = v;
+    while (start > s->first && !ends_clause(s, start - 1)) start--;
+    for (size_t i = start; i < v; i++)
+        if (s->chunk_at[i] >= 0 && s->chunks[s->chunk_at[i]].code) return s->chunk_at[i];
+    return pl_next_actor(s, v + 1);
+}
+
+/* TABARI's rules for sides no phrase next to the verb names (PARLEY_CODE_SOURCE_AFTER:
+ * the source of the last verb that coded in the sentence, else the first actor of the
+ * clause; _SKIP_UNKNOWN, _TARGET_BEFORE), then its DEFAULT codes. Only a pattern with no
+ * target item looks for a target of its own. */
+static void fill_sides(coding *cd, const pl_pattern_match *m, size_t v, actor_side *src, actor_side *tgt)
+{
+    const pl_sentence *s = &cd->an.s;
+    int own_target = m->pattern->default_target;
+    if (!side_named(cd, src) && cd->source_after && cd->carried.n) {
+        *src = cd->carried;
+    } else if (!side_named(cd, src) && cd->source_after) {
+        int32_t k = first_in_clause(s, v);
+        if (k >= 0 && k == m->target && !own_target) k = pl_next_actor(s, s->chunks[k].end);
+        if (k >= 0) {
+            side_of_one(src, &s->chunks[k]);
+            /* The first actor after the verb acts; the next one is acted on. */
+            if (own_target && s->chunks[k].start > v)
+                slot_list(s, pl_next_actor(s, s->chunks[k].end), v, tgt);
+        }
+    }
+    if (!side_named(cd, src) && cd->default_source.code) side_of_one(src, &cd->default_source);
+    if (!own_target || side_named(cd, tgt)) return;
+    if (cd->skip_unknown) {
+        const char *source = src->n ? src->v[0]->code : NULL;
+        int32_t k = pl_next_actor(s, m->end);
+        while (k >= 0 && source && !strcmp(s->chunks[k].code, source))
+            k = pl_next_actor(s, s->chunks[k].end);
+        if (k >= 0) slot_list(s, k, v, tgt);
+    }
+    if (!side_named(cd, tgt) && cd->target_before && src->n) {
+        int32_t k = actor_before(s, m->start, src->v[0]->code);
+        if (k >= 0) side_of_one(tgt, &s->chunks[k]);
+    }
+    if (!side_named(cd, tgt) && cd->default_target.code) side_of_one(tgt, &cd->default_target);
+}
+
+/* A source item in the pattern: its source is the pattern's, not the sentence's. */
+static int has_source_item(const pl_verb_pattern *p)
+{
+    for (uint16_t i = 0; i < p->nbefore; i++)
+        if (p->before[i].kind == PL_IT_SOURCE) return 1;
+    for (uint16_t i = 0; i < p->nafter; i++)
+        if (p->after[i].kind == PL_IT_SOURCE) return 1;
+    return 0;
 }
 
 /* Codes the anchor at v; *used is the token after the words its pattern took. */
@@ -321,33 +442,39 @@ static int code_anchor(coding *cd, size_t v, size_t *used)
 {
     const pl_sentence *s = &cd->an.s;
     pl_pattern_match m;
-    if (!pl_match_anchor(cd->ctx, s, v, &m)) return 0;
+    int sourceless = cd->source_after || cd->default_source.code;
+    if (!pl_match_anchor(cd->ctx, s, v, sourceless, &m)) return 0;
     *used = m.end;
     const pl_verb_pattern *p = m.pattern;
     if (p->code[0] == '#') cd->discard_sentence = 1;
     if (pl_pattern_blocks(p->code)) return 0;
-    int32_t sources[MAX_LIST], targets[MAX_LIST];
-    size_t ns = slot_list(s, m.source, v, sources), nt = slot_list(s, m.target, v, targets);
+    actor_side src, tgt;
+    slot_list(s, m.source, v, &src);
+    slot_list(s, m.target, v, &tgt);
+    fill_sides(cd, &m, v, &src, &tgt);
     if (p->joint) {
         /* Members of a compound subject act on one another: each on each, both ways, as
          * TABARI and PETRARCH code it ("A and B met": A -> B and B -> A). */
-        for (size_t i = 0; i < ns; i++)
-            for (size_t j = 0; j < ns; j++)
-                if (i != j &&
-                    add_events(cd, &m, p->code, &s->chunks[sources[i]], &s->chunks[sources[j]], v))
-                    return -1;
+        for (size_t i = 0; i < src.n; i++)
+            for (size_t j = 0; j < src.n; j++)
+                if (i != j && add_events(cd, &m, p->code, src.v[i], src.v[j], v)) return -1;
         return 0;
     }
     /* No target: PETRARCH codes the event against "---". */
     static const pl_chunk absent = {.next = -1, .prev = -1};
-    int no_target = nt == 0 && cd->partial;
-    for (size_t i = 0; i < ns; i++)
-        for (size_t j = 0; j < nt || (no_target && j == 0); j++) {
-            const pl_chunk *a = &s->chunks[sources[i]], *b = no_target ? &absent : &s->chunks[targets[j]];
+    int no_target = tgt.n == 0 && cd->partial;
+    size_t before = cd->out->n;
+    for (size_t i = 0; i < src.n; i++)
+        for (size_t j = 0; j < tgt.n || (no_target && j == 0); j++) {
+            const pl_chunk *a = src.v[i], *b = no_target ? &absent : tgt.v[j];
             if (add_events(cd, &m, p->code, a, b, v)) return -1;
             /* "[042:043]": the target's side of the same event (a visit hosted). */
             if (p->code2 && add_events(cd, &m, p->code2, b, a, v)) return -1;
         }
+    /* A source that a pattern item or a passive's "by" gave is not carried on (TABARI). */
+    if (cd->out->n > before && m.source >= 0 && !has_source_item(p) &&
+        s->chunks[m.source].start < v)
+        cd->carried = src;
     return 0;
 }
 
@@ -478,6 +605,36 @@ static void find_mentions(coding *cd)
     }
 }
 
+/* Words as TABARI counts them for its minimum: numbers count, "'s" does not. */
+static size_t words_in(const pl_sentence *s)
+{
+    size_t n = 0;
+    for (size_t i = s->first; i < s->first + s->n; i++) {
+        const pl_token *t = &s->toks.v[i];
+        n += (t->kind == PL_TOK_WORD || t->kind == PL_TOK_NUMBER) && !(t->flags & PL_TF_POSS);
+    }
+    return n;
+}
+
+/* Every anchor of the sentence, or with PARLEY_CODE_BY_SENTENCE (_BY_CLAUSE) those up to
+ * the first that codes an event in the sentence (in each clause). The words a pattern took
+ * are used up: a verb among them ("should demand") is no anchor of its own, as in TABARI. */
+static int code_anchors(coding *cd)
+{
+    const pl_sentence *s = &cd->an.s;
+    int clause_coded = 0;
+    for (size_t i = s->first, used = s->first; i < s->first + s->n; i++) {
+        if (cd->code_by == PARLEY_CODE_BY_CLAUSE && ends_clause(s, i)) clause_coded = 0;
+        if (!s->anchor[i] || i < used || clause_coded) continue;
+        size_t before = cd->out->n;
+        if (code_anchor(cd, i, &used)) return -1;
+        if (cd->out->n == before || !cd->code_by) continue;
+        if (cd->code_by == PARLEY_CODE_BY_SENTENCE) break;
+        clause_coded = 1;
+    }
+    return 0;
+}
+
 static int code_sentence(coding *cd, pl_span span, enum discard *discard)
 {
     pl_sentence *s = &cd->an.s;
@@ -512,6 +669,12 @@ static int code_sentence(coding *cd, pl_span span, enum discard *discard)
     }
     *discard = discard_of(&cd->ctx->dict, s);
     if (*discard != KEEP) return 0;
+    if (cd->commas.max || cd->commas.end_max || cd->commas.begin_max) {
+        /* after the discards: a discarding phrase counts inside an aside too */
+        if (PL_GROW(cd->dropped, cd->dropped_cap, s->toks.n) ||
+            pl_drop_comma_clauses(cd->ctx, &cd->an.st, s, &cd->commas, cd->dropped))
+            return -1;
+    }
     if (cd->unknown && pl_unknown_sentence(cd->unknown, cd->ctx, s)) return -1;
     if (cd->ctx->gaz && !s->place.name) {
         pl_place_ref cued;
@@ -520,10 +683,10 @@ static int code_sentence(coding *cd, pl_span span, enum discard *discard)
     }
     cd->sentence_events = cd->out->n;
     cd->discard_sentence = 0;
-    /* The words a pattern took are used up: a verb among them ("should demand") is no
-     * anchor of its own, as in TABARI. */
-    for (size_t i = 0, used = 0; i < s->n; i++)
-        if (s->anchor[i] && i >= used && code_anchor(cd, i, &used)) return -1;
+    if (cd->min_words && words_in(s) < cd->min_words)
+        return pl_remember_sentence(cd->ctx, &cd->an.st, s);
+    cd->carried.n = 0;
+    if (code_anchors(cd)) return -1;
     if (cd->discard_sentence) {
         cd->out->n = cd->sentence_events;
         return pl_remember_sentence(cd->ctx, &cd->an.st, s);
@@ -568,6 +731,22 @@ static parley_status read_parse(parley_ctx *ctx, coding *cd, const parley_code_o
     return PARLEY_EPARSE;
 }
 
+/* The options that say how many verbs code and how sides no phrase names are found. */
+static void read_sides(coding *cd, const parley_code_opts *opts)
+{
+    static const pl_chunk no_words = {.next = -1, .prev = -1};
+    cd->source_after = (opts->flags & PARLEY_CODE_SOURCE_AFTER) != 0;
+    cd->target_before = (opts->flags & PARLEY_CODE_TARGET_BEFORE) != 0;
+    cd->skip_unknown = (opts->flags & PARLEY_CODE_SKIP_UNKNOWN) != 0;
+    cd->code_by = opts->flags & (PARLEY_CODE_BY_SENTENCE | PARLEY_CODE_BY_CLAUSE);
+    if (cd->code_by & PARLEY_CODE_BY_SENTENCE) cd->code_by = PARLEY_CODE_BY_SENTENCE;
+    cd->min_words = opts->min_words;
+    cd->commas = opts->parse ? (parley_comma_clauses){0} : opts->commas;
+    cd->default_source = cd->default_target = no_words;
+    cd->default_source.code = opts->default_source;
+    cd->default_target.code = opts->default_target;
+}
+
 parley_status parley_code(parley_ctx *ctx, const parley_story *story, parley_events **out)
 {
     return parley_code_with(ctx, story, NULL, out);
@@ -590,12 +769,14 @@ parley_status parley_code_with(parley_ctx *ctx, const parley_story *story,
     cd.partial = opts && (opts->flags & PARLEY_CODE_PARTIAL);
     cd.story_dates = opts && (opts->flags & PARLEY_CODE_STORY_DATES);
     cd.agent_only = opts && (opts->flags & PARLEY_CODE_AGENT_ONLY);
+    if (opts) read_sides(&cd, opts);
     cd.out = pl_events_new();
     if (!cd.out) return PARLEY_ENOMEM;
     const char *date = parley_story_date(story);
     int32_t day = 0;
     if (date && pl_date_parse(date, strlen(date), &day)) day = 0;
     pl_analysis_init(&cd.an, parley_story_text(story), day);
+    cd.an.st.forward_actor = opts && (opts->flags & PARLEY_CODE_FORWARD_ACTOR);
     cd.story_ymd = day;
     cd.story_day = PL_DATE_NONE;
     if (day) cd.story_day = pl_date_from_ymd(day / 10000, day / 100 % 100, day % 100);
@@ -606,6 +787,7 @@ parley_status parley_code_with(parley_ctx *ctx, const parley_story *story,
     free(cd.ptb);
     free(cd.parse_buf);
     free(cd.tag_buf);
+    free(cd.dropped);
     if (prc != PARLEY_OK) {
         parley_events_free(cd.out);
         return prc;

@@ -17,6 +17,7 @@ typedef struct matcher {
     int budget;
     size_t reach;            /* items after the anchor end before it: with a parse, the end
                                 of the verb's phrase */
+    int sourceless;          /* a pattern fits without a subject: the coder finds one */
 } matcher;
 
 static int word_matches(const pl_sentence *s, size_t pos, const pl_pat_item *it)
@@ -101,10 +102,34 @@ static int32_t subject_left_of(const pl_sentence *s, size_t v, int *negated, int
     return -1;
 }
 
+static int norm_is(const pl_sentence *s, size_t i, const char *w);
+
+/* A word of saying ("said", "told", "stated"), whether or not a dictionary makes it a verb
+ * with patterns of its own. */
+static int said_word(const pl_sentence *s, size_t j)
+{
+    static const char *const said[] = {"said", "told", "stated"};
+    for (size_t k = 0; k < sizeof said / sizeof *said; k++)
+        if (norm_is(s, j, said[k])) return 1;
+    return 0;
+}
+
+/* "is said to", "was told to": a passive verb of saying before "to" leaves the subject to
+ * the verb after it ("Arnor is said to be about to restore ties"). */
+static int reported_to(const pl_sentence *s, size_t j)
+{
+    static const char *const be[] = {"is", "are", "was", "were", "been", "being", "be"};
+    if (j == s->first || j + 1 >= s->first + s->n || !norm_is(s, j + 1, "to")) return 0;
+    int after_be = 0;
+    for (size_t k = 0; k < sizeof be / sizeof *be; k++) after_be |= norm_is(s, j - 1, be[k]);
+    return after_be && said_word(s, j);
+}
+
 /* TABARI's source, when no subject stands next to the verb: the nearest actor phrase to
  * its left in the same clause, passing over prepositional phrases, times, commas and words
  * such as "is about to" ("Arnor on Thursday signed", "Arnor is about to restore"). A
- * reporting verb, a verb of the dictionaries or a subordinating word ends the clause. */
+ * reporting verb, a verb of the dictionaries or a subordinating word ends the clause,
+ * unless it is passive before "to". */
 static int32_t clause_subject(const pl_sentence *s, size_t v, int *negated)
 {
     for (size_t j = v; j-- > s->first;) {
@@ -124,6 +149,7 @@ static int32_t clause_subject(const pl_sentence *s, size_t v, int *negated)
             return object ? -1 : k;
         }
         uint8_t c = s->cls[j];
+        if ((c == PL_C_SAY || c == PL_C_VERB) && reported_to(s, j)) continue;
         if (c == PL_C_SAY || c == PL_C_STOP || c == PL_C_VERB || c == PL_C_PRON) return -1;
         if (c == PL_C_NEG) *negated = 1;
     }
@@ -328,6 +354,14 @@ static int32_t next_chunk(const pl_sentence *s, size_t pos, size_t end)
     return -1;
 }
 
+int32_t pl_next_actor(const pl_sentence *s, size_t pos)
+{
+    size_t end = s->first + s->n;
+    int32_t k = next_chunk(s, pos, end);
+    while (k >= 0 && !s->chunks[k].code) k = next_chunk(s, s->chunks[k].end, end);
+    return k;
+}
+
 static int adverb(const pl_sentence *s, size_t i)
 {
     return s->cls[i] == PL_C_ADV || (s->cls[i] == PL_C_WORD && pl_ends_in_ly(s, i));
@@ -379,7 +413,7 @@ static int fit(matcher *mt, size_t v)
     }
     /* TABARI and PETRARCH dictionaries spell negation out in their patterns ("NOT *
      * RELATIONS"); only our own patterns are stopped by a "not" the pattern does not hold. */
-    return m->source >= 0 && (!m->negated || p->gaps);
+    return (m->source >= 0 || mt->sourceless) && (!m->negated || p->gaps);
 }
 
 /* A possessive pronoun before a word does not make it a noun to TABARI ("postponed their
@@ -413,7 +447,8 @@ static int partner_follows(const pl_sentence *s, size_t end)
     return t->norm_len == 4 && !memcmp(pl_token_norm(&s->toks, t), "with", 4);
 }
 
-int pl_match_anchor(const parley_ctx *ctx, const pl_sentence *s, size_t v, pl_pattern_match *m)
+int pl_match_anchor(const parley_ctx *ctx, const pl_sentence *s, size_t v, int sourceless,
+                    pl_pattern_match *m)
 {
     const pl_token *t = s->toks.v;
     int noun_use = s->anchor[v] == PL_ANCHOR_NOUN;
@@ -425,7 +460,7 @@ int pl_match_anchor(const parley_ctx *ctx, const pl_sentence *s, size_t v, pl_pa
         if (noun_use && !p->noun && !fits_noun_use(s, v, p)) continue;
         if (p->form && p->form != t[v].word) continue;
         matcher mt = {s, p, m, MATCH_BUDGET,
-                      s->parse_reach ? (size_t)s->parse_reach[v] : s->first + s->n};
+                      s->parse_reach ? (size_t)s->parse_reach[v] : s->first + s->n, sourceless};
         m->pattern = p;
         if (fit(&mt, v) && !(p->joint && partner_follows(s, m->end))) return 1;
     }

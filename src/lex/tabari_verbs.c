@@ -1115,6 +1115,28 @@ static int tabari_tag(tabari *t, const char *s, const char *end)
     return 0;
 }
 
+/* A <TIME> entry coded [###] ("ONCE_UPON_A_TIME [###]") discards the sentence, as TABARI
+ * discards the record; time shifts ("YESTERDAY [-1]") are not read: parley dates events
+ * from the time expressions it reads itself. */
+static int tabari_time(pl_fv_reader *rd, const char *s, const char *end)
+{
+    const char *br = memchr(s, '[', (size_t)(end - s));
+    if (!br || end - br < 5 || memcmp(br, "[###]", 5)) {
+        pl_fv_unsupported(rd, "<TIME> entry (time shifts)");
+        return 0;
+    }
+    const char *pe, *p = pl_trim(s, br, &pe);
+    char phrase[256];
+    size_t n = (size_t)(pe - p);
+    if (n == 0 || n >= sizeof phrase || *p == '-') {
+        pl_fv_unsupported(rd, "<TIME> entry (time shifts)");
+        return 0;
+    }
+    for (size_t i = 0; i < n; i++) phrase[i] = p[i] == '_' ? ' ' : p[i];
+    while (n && phrase[n - 1] == ' ') n--;
+    return pl_dict_discard(rd->src, PL_PH_DISCARD_SENTENCE, phrase, n, PL_PHRASE_ANY_CASE);
+}
+
 static int tabari_line(pl_fv_reader *rd, const char *s, const char *end)
 {
     tabari *t = (tabari *)rd;
@@ -1123,10 +1145,7 @@ static int tabari_line(pl_fv_reader *rd, const char *s, const char *end)
     if (s == end) return 0;
     if (*s != '+') rd->open_synset = 0;
     if (*s == '<') return tabari_tag(t, s, end);
-    if (t->section == SEC_TIME) {
-        pl_fv_unsupported(rd, "<TIME> entry (time shifts)");
-        return 0;
-    }
+    if (t->section == SEC_TIME) return tabari_time(rd, s, end);
     if (t->section == SEC_OTHER) {
         pl_fv_unsupported(rd, "line of an unknown section");
         return 0;

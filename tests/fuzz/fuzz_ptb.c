@@ -57,7 +57,7 @@ static void code_with(const char *parse)
     static const char text[] = "Zedland met Wyland and condemned Wyland.";
     parley_story *story = parley_story_new("f", "2021-09-01", "", text, sizeof text - 1);
     parley_events *ev = NULL;
-    parley_code_opts opts = {NULL, 0, parse};
+    parley_code_opts opts = {.parse = parse};
     parley_status rc = parley_code_with(ctx, story, &opts, &ev);
     if (rc != PARLEY_OK && rc != PARLEY_EPARSE) fail("coding with a parse failed otherwise");
     if (rc == PARLEY_EPARSE && ev) fail("a refused parse left events");

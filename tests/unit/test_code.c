@@ -255,7 +255,7 @@ static void test_compiled_round_trip(void **state)
 static parley_status code_parsed(void **state, const char *text, const char *parse, char *out,
                                  size_t outlen)
 {
-    parley_code_opts opts = {NULL, 0, parse};
+    parley_code_opts opts = {.parse = parse};
     parley_status rc;
     snprintf(out, outlen, "%s", code_events_with(*state, "2021-09-01", text, &opts, &rc));
     return rc;

@@ -537,7 +537,7 @@ static void code_into(parley_ctx *ctx, parley_unknown *u, const char *text)
 {
     parley_story *story = parley_story_new("t", "2021-06-01", "", text, strlen(text));
     parley_events *ev = NULL;
-    parley_code_opts opts = {u, 0, NULL};
+    parley_code_opts opts = {.unknown = u};
     assert_int_equal(parley_code_with(ctx, story, &opts, &ev), PARLEY_OK);
     assert_non_null(ev);
     parley_events_free(ev);
