@@ -669,6 +669,9 @@ static int code_sentence(coding *cd, pl_span span, enum discard *discard)
     }
     *discard = discard_of(&cd->ctx->dict, s);
     if (*discard != KEEP) return 0;
+    /* the sentence as written, before any aside is dropped */
+    if (cd->min_words && words_in(s) < cd->min_words)
+        return pl_remember_sentence(cd->ctx, &cd->an.st, s);
     if (cd->commas.max || cd->commas.end_max || cd->commas.begin_max) {
         /* after the discards: a discarding phrase counts inside an aside too */
         if (PL_GROW(cd->dropped, cd->dropped_cap, s->toks.n) ||
@@ -683,8 +686,6 @@ static int code_sentence(coding *cd, pl_span span, enum discard *discard)
     }
     cd->sentence_events = cd->out->n;
     cd->discard_sentence = 0;
-    if (cd->min_words && words_in(s) < cd->min_words)
-        return pl_remember_sentence(cd->ctx, &cd->an.st, s);
     cd->carried.n = 0;
     if (code_anchors(cd)) return -1;
     if (cd->discard_sentence) {

@@ -124,6 +124,10 @@ static void test_min_words(void **state)
     assert_string_equal(coded(ctx, "Freedonia condemned Sylvania.", &three), "FRD SYL 122\n");
     assert_string_equal(coded(ctx, "Freedonia's president condemned Sylvania.", &four),
                         "FRDGOV SYL 122\n");
+    /* words are counted before an aside is dropped */
+    parley_code_opts six = {.min_words = 6, .commas = {2, 10, 2, 10, 0, 0}};
+    assert_string_equal(coded(ctx, "Freedonia, the president said, condemned Sylvania.", &six),
+                        "FRD SYL 122\n");
 }
 
 /* FORWARD: a pronoun opening on an earlier sentence is its first named actor, without the
