@@ -326,18 +326,24 @@ static void set_commas(const char *opt, tabari_settings *set)
     }
 }
 
+/* SET: CODE BY SENTENCE, CODE BY CLAUSE, CODE ALL. */
+static void set_code_by(const char *opt, tabari_settings *set)
+{
+    set->flags &= ~(unsigned)(PARLEY_CODE_BY_SENTENCE | PARLEY_CODE_BY_CLAUSE);
+    if (strstr(opt, "SENTENCE")) set->flags |= PARLEY_CODE_BY_SENTENCE;
+    else if (strstr(opt, "CLAUSE")) set->flags |= PARLEY_CODE_BY_CLAUSE;
+}
+
 static void apply_option(const char *opt, tabari_settings *set)
 {
-    unsigned by = PARLEY_CODE_BY_SENTENCE | PARLEY_CODE_BY_CLAUSE;
     if (!strncmp(opt, "DEFAULT:", 8)) set_defaults(opt, set);
     else if (!strncmp(opt, "FORWARD:", 8)) set_forward(opt, set);
     else if (!strncmp(opt, "COMMA:", 6)) set_commas(opt, set);
-    else if (strstr(opt, "CONVERT AGENT") && strstr(opt, "TRUE")) set->flags |= PARLEY_CODE_AGENT_ONLY;
-    else if (strstr(opt, "CONVERT AGENT")) set->flags &= ~(unsigned)PARLEY_CODE_AGENT_ONLY;
-    else if (strstr(opt, "CODE BY SENTENCE")) set->flags = (set->flags & ~by) | PARLEY_CODE_BY_SENTENCE;
-    else if (strstr(opt, "CODE BY CLAUSE")) set->flags = (set->flags & ~by) | PARLEY_CODE_BY_CLAUSE;
-    else if (strstr(opt, "CODE ALL")) set->flags &= ~by;
-    else if (strstr(opt, "MINIMUM WORDS")) {
+    else if (strstr(opt, "CODE BY") || strstr(opt, "CODE ALL")) set_code_by(opt, set);
+    else if (strstr(opt, "CONVERT AGENT")) {
+        set->flags &= ~(unsigned)PARLEY_CODE_AGENT_ONLY;
+        if (strstr(opt, "TRUE")) set->flags |= PARLEY_CODE_AGENT_ONLY;
+    } else if (strstr(opt, "MINIMUM WORDS")) {
         const char *eq = strchr(opt, '=');
         set->min_words = eq ? (unsigned)strtoul(eq + 1, NULL, 10) : 0;
     }

@@ -138,7 +138,8 @@ static int parse_tabari_opt(int c, const char *arg, code_opts *o)
         if (!strcmp(arg, "sentence")) o->code_flags |= PARLEY_CODE_BY_SENTENCE;
         else if (!strcmp(arg, "clause")) o->code_flags |= PARLEY_CODE_BY_CLAUSE;
         else if (strcmp(arg, "all"))
-            return fprintf(stderr, "parley: --code-by sentence, clause or all, not '%s'\n", arg), -1;
+            return fprintf(stderr, "parley: --code-by sentence, clause or all, not '%s'\n",
+                           arg), -1;
         return 0;
     case 'A':
         o->code_flags |= PARLEY_CODE_SOURCE_AFTER | PARLEY_CODE_TARGET_BEFORE |

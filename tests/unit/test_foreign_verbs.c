@@ -504,7 +504,7 @@ static void test_target_in_verb_phrase(void **state)
     parley_ctx *ctx = new_ctx("x.verbs", tabari_coding);
     static const char text[] =
         "Japanese officials visited the border, and Russian police were there.";
-    parley_code_opts opts = {NULL, 0,
+    parley_code_opts opts = {.parse =
                              "(ROOT (S (S (NP (JJ Japanese) (NNS officials)) (VP (VBD visited) "
                              "(NP (DT the) (NN border)))) (, ,) (CC and) (S (NP (JJ Russian) "
                              "(NN police)) (VP (VBD were) (ADVP (RB there)))) (. .)))"};
@@ -525,7 +525,7 @@ static void test_parsed_passive(void **state)
     (void)state;
     parley_ctx *ctx = new_ctx("x.verbs", tabari_coding);
     static const char text[] = "Japan was visited on Monday by Russian officials.";
-    parley_code_opts opts = {NULL, 0,
+    parley_code_opts opts = {.parse =
                              "(ROOT (S (NP (NNP Japan)) (VP (VBD was) (VP (VBN visited) (PP (IN "
                              "on) (NP (NNP Monday))) (PP (IN by) (NP (JJ Russian) (NNS "
                              "officials))))) (. .)))"};
