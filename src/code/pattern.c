@@ -40,7 +40,8 @@ static int word_matches(const pl_sentence *s, size_t pos, const pl_pat_item *it)
 static int32_t subject_left_of(const pl_sentence *s, size_t v, int *negated, int depth);
 static int32_t clause_subject(const pl_sentence *s, size_t v, int *negated);
 
-/* The subject of the nearest verb before a conjunction at j, within the clause. */
+/* The subject of the nearest verb before a conjunction at j, within the clause, found as
+ * that verb's own: "Kenya on Monday condemned the attack and accused Uganda". */
 static int32_t shared_subject(const pl_sentence *s, size_t j, int depth)
 {
     int negated = 0;
