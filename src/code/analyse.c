@@ -132,6 +132,47 @@ static void stem_lemma(const pl_dict *d, const pl_sentence *s, pl_token *t)
     }
 }
 
+static int norm_in(const pl_sentence *s, size_t i, const char *const *words, size_t n)
+{
+    const pl_token *t = &s->toks.v[i];
+    const char *w = pl_token_norm(&s->toks, t);
+    for (size_t k = 0; k < n; k++)
+        if (t->norm_len == strlen(words[k]) && !memcmp(w, words[k], t->norm_len)) return 1;
+    return 0;
+}
+
+/* A noun that puts forward a claim ("reports", "allegations"), not the same word as a verb
+ * after its subject ("Kenya claims that ..."). */
+static int claim_noun(const pl_sentence *s, size_t i)
+{
+    static const char *const nouns[] = {
+        "report",     "reports",     "claim",      "claims",     "allegation", "allegations",
+        "accusation", "accusations", "rumor",      "rumors",     "rumour",     "rumours",
+        "suggestion", "suggestions", "assertion",  "assertions", "speculation"};
+    if (!norm_in(s, i, nouns, sizeof nouns / sizeof *nouns)) return 0;
+    if (i == s->first) return 1;
+    uint8_t before = s->cls[i - 1];
+    return before == PL_C_DET || before == PL_C_POSS || before == PL_C_PREP ||
+           before == PL_C_CONN || before == PL_C_VERB || before == PL_C_QUANT ||
+           (before == PL_C_WORD && !pl_ends_in_ly(s, i - 1));
+}
+
+/* What a report, claim or rumour says is not asserted: the verbs of its "that" clause
+ * ("denied reports that rebels attacked the town") code nothing. The clause ends at a
+ * comma, a reporting verb or a subordinating word. */
+static void unasserted_clauses(pl_sentence *s)
+{
+    static const char *const that[] = {"that"};
+    size_t end = s->first + s->n;
+    int inside = 0;
+    for (size_t i = s->first + 1; i < end; i++) {
+        uint8_t c = s->cls[i];
+        if (c == PL_C_COMMA || c == PL_C_SAY || c == PL_C_STOP) inside = 0;
+        else if (inside) s->anchor[i] = 0;
+        else if (norm_in(s, i, that, 1) && claim_noun(s, i - 1)) inside = 1;
+    }
+}
+
 static void classify(const parley_ctx *ctx, pl_sentence *s)
 {
     size_t end = s->first + s->n;
@@ -151,6 +192,7 @@ static void classify(const parley_ctx *ctx, pl_sentence *s)
         s->anchor[i] = anchor_kind(ctx, s, i, loud);
         if (s->anchor[i] == PL_ANCHOR_VERB && s->cls[i] != PL_C_AUX) s->cls[i] = PL_C_VERB;
     }
+    unasserted_clauses(s);
 }
 
 /* ---- chunks ----------------------------------------------------------------------------- */

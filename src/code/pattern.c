@@ -126,14 +126,38 @@ static int reported_to(const pl_sentence *s, size_t j)
     return after_be && said_word(s, j);
 }
 
+#define PARENTHETICAL_MAX 12 /* words between the commas of an aside */
+
+/* The comma that opens an aside closed by the comma at j and set off right after an actor
+ * phrase ("Kenya, wary as ever of its neighbours, condemned"), or j when there is none: an
+ * aside holds no verb and no reporting verb, and one ending in an actor phrase of its own
+ * is none ("Others, including Chad, Mali and Niger, need to ...": Niger is nearer). */
+static size_t aside_opening(const pl_sentence *s, size_t j)
+{
+    int32_t last = j > s->first ? s->chunk_ending[j - 1] : -1;
+    if (last >= 0 && !s->chunks[last].after_prep) return j;
+    for (size_t k = j; k-- > s->first + 1 && j - k <= PARENTHETICAL_MAX;) {
+        uint8_t c = s->cls[k];
+        if (c == PL_C_VERB || c == PL_C_SAY) break;
+        if (c != PL_C_COMMA) continue;
+        int32_t before = s->chunk_ending[k - 1];
+        return before >= 0 && !s->chunks[before].after_prep ? k : j;
+    }
+    return j;
+}
+
 /* TABARI's source, when no subject stands next to the verb: the nearest actor phrase to
- * its left in the same clause, passing over prepositional phrases, times, commas and words
- * such as "is about to" ("Arnor on Thursday signed", "Arnor is about to restore"). A
- * reporting verb, a verb of the dictionaries or a subordinating word ends the clause,
- * unless it is passive before "to". */
+ * its left in the same clause, passing over prepositional phrases, times, commas, asides
+ * and words such as "is about to" ("Arnor on Thursday signed", "Arnor is about to
+ * restore"). A reporting verb, a verb of the dictionaries or a subordinating word ends the
+ * clause, unless it is passive before "to". */
 static int32_t clause_subject(const pl_sentence *s, size_t v, int *negated)
 {
     for (size_t j = v; j-- > s->first;) {
+        if (s->cls[j] == PL_C_COMMA && aside_opening(s, j) != j) {
+            j = aside_opening(s, j);
+            continue;
+        }
         int32_t k = s->chunk_ending[j];
         if (k >= 0) {
             if (s->chunks[k].after_prep) {
