@@ -964,22 +964,60 @@ static int is_antecedent(const pl_chunk *c, int person)
     return c->code && !c->after_prep && (!person || is_person(c));
 }
 
+/* The object of a verb ("urged Bree"), which a pronoun opening a clause rarely stands for. */
+static int verb_object(const pl_sentence *s, const pl_chunk *c)
+{
+    return c->start > s->first && s->cls[c->start - 1] == PL_C_VERB;
+}
+
+/* Where the clause of token i starts: after the last "and", comma, reporting or
+ * subordinating word before it. */
+static size_t clause_start(const pl_sentence *s, size_t i)
+{
+    while (i > s->first) {
+        uint8_t c = s->cls[i - 1];
+        if (c == PL_C_AND || c == PL_C_COMMA || c == PL_C_SAY || c == PL_C_STOP) break;
+        i--;
+    }
+    return i;
+}
+
+/* The nearest chunk before chunk k that may stand for it, ending before token `before`: a
+ * person or role when `person`, an object of a verb only when `objects`. */
+static const pl_chunk *antecedent(const pl_sentence *s, size_t k, size_t before, int person,
+                                  int objects)
+{
+    for (size_t j = k; j-- > 0;) {
+        const pl_chunk *a = &s->chunks[j];
+        if (a->end <= before && is_antecedent(a, person) && (objects || !verb_object(s, a)))
+            return a;
+    }
+    return NULL;
+}
+
 /* A pronoun stands for the nearest actor before it in the sentence that is no
- * prepositional object ("Falastur said he regretted"), else for the first actor of the last
- * sentence that had one ("He also asked Gondor"); "he", "she" and "him" for people and
- * roles only. */
+ * prepositional object, a subject before an object ("Kenya urged Chad to act and then it
+ * asked ..."), never the subject of its own clause for "him" and "them" ("Chad asked him");
+ * else for the first actor of the last sentence that had one ("He also asked Gondor").
+ * "he", "she" and "him" stand for people and roles, or, when the story names none, for
+ * the actor that opens the sentence (a dictionary may list a person as a bare code). */
 static void resolve_pronoun(pl_story_state *st, pl_sentence *s, size_t k)
 {
     pl_chunk *c = &s->chunks[k];
     const pl_token *t = &s->toks.v[c->start];
     const char *w = pl_token_norm(&s->toks, t);
     int person = !strcmp(w, "he") || !strcmp(w, "she") || !strcmp(w, "him");
-    const pl_chunk *ante = NULL;
-    for (size_t j = k; j-- > 0 && !ante;)
-        if (is_antecedent(&s->chunks[j], person)) ante = &s->chunks[j];
+    int object = !strcmp(w, "him") || !strcmp(w, "them");
+    size_t before = object ? clause_start(s, c->start) : c->start;
+    const pl_chunk *ante = antecedent(s, k, before, person, 0);
+    if (!ante) ante = antecedent(s, k, before, person, 1);
     const pl_chunk *last = person ? &st->last_person : &st->last_actor;
     if (st->forward_actor) last = &st->last_named;
     if (!ante && last->code) ante = last;
+    const pl_chunk *opening = &s->chunks[0];
+    if (!ante && person && k > 0 && opening->start == s->first && opening->end <= before &&
+        is_antecedent(opening, 0))
+        ante = opening;
     if (!ante) return;
     if (ante == &st->last_named) {
         /* TABARI forwards the actor, not its agent ("He" after "the Chilean president": CHL). */
