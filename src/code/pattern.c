@@ -78,12 +78,30 @@ static size_t relative_opening(const pl_sentence *s, size_t j)
     return j;
 }
 
+/* "Rebels backing the government attacked ...": the actor phrase (list) ending with chunk
+ * k is the object of a present participle; the subject is the phrase before that
+ * participle. k when it is no such object. */
+static int32_t participle_subject(const pl_sentence *s, int32_t k)
+{
+    int32_t first = k;
+    while (s->chunks[first].prev >= 0) first = s->chunks[first].prev;
+    size_t at = s->chunks[first].start;
+    if (at < s->first + 2) return k;
+    const pl_token *t = &s->toks.v[at - 1];
+    uint8_t c = s->cls[at - 1];
+    if ((c != PL_C_WORD && c != PL_C_VERB) || t->norm_len < 5 ||
+        memcmp(pl_token_norm(&s->toks, t) + t->norm_len - 3, "ing", 3))
+        return k;
+    int32_t head = s->chunk_ending[at - 2];
+    return head >= 0 && !s->chunks[head].after_prep ? head : k;
+}
+
 static int32_t subject_left_of(const pl_sentence *s, size_t v, int *negated, int depth)
 {
     int commas = 0;
     for (size_t j = v; j-- > s->first;) {
         int32_t k = s->chunk_ending[j];
-        if (k >= 0) return s->chunks[k].after_prep ? -1 : k;
+        if (k >= 0) return s->chunks[k].after_prep ? -1 : participle_subject(s, k);
         uint8_t c = s->cls[j];
         if (c == PL_C_COMMA && relative_opening(s, j) != j) {
             j = relative_opening(s, j); /* pass over the relative clause */
@@ -164,6 +182,8 @@ static int32_t clause_subject(const pl_sentence *s, size_t v, int *negated)
                 j = s->chunks[k].start;
                 continue;
             }
+            int32_t head = participle_subject(s, k);
+            if (head != k) return head;
             /* A list right after a content word is that word's object: "expect China and
              * India to sign". */
             int32_t f = k;
