@@ -404,7 +404,8 @@ static const char tabari_coding[] =
     "MUST  [---]\n- INSISTED + * CONDEMN  [112]\n"
     "HOLD  [---]\n- * TALKS AT ^ ^ +  [046]\n- * SUMMIT_ WITH +  [036]\n"
     "DESCRIB  [---]\n- * AS_FRIENDLY  [024]\n"
-    "CASUALTIES ROSE  [223]\n";
+    "CASUALTIES ROSE  [223]\n"
+    "PERMIT  [060]\n- * FAIR~_PLACE  [024]\n- SWIFT~_*  [025]\n";
 
 static const char petrarch_coding[] =
     "--- TRAVEL [---] ---\nTRAVEL\nFLY {FLEW FLOWN FLYING}\n- * (TO +)   [042]\n"
@@ -469,6 +470,14 @@ static void test_tabari_coding(void **state)
     /* a past form after a possessive's noun is its verb, not a noun ("Japan's rocket
      * attack") */
     assert_string_equal(code(ctx, "Japan's navy condemned China."), "JPN CHN 111\n");
+    /* '~' keeps a word a stem that '_' joins to the next; the actor '*' passes over is the
+     * target when none follows */
+    assert_string_equal(code(ctx, "Japan permitted that China is the fairest place."),
+                        "JPN CHN 024\n");
+    assert_string_equal(code(ctx, "Japan permitted that China is a fair place."),
+                        "JPN CHN 024\n");
+    assert_string_equal(code(ctx, "Japan swiftly permitted Russia to leave."), "JPN RUS 025\n");
+    assert_string_equal(code(ctx, "Japan permitted Russia to leave."), "JPN RUS 060\n");
     parley_ctx_free(ctx);
 }
 
