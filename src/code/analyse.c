@@ -787,7 +787,8 @@ static int apposition(pl_story_state *st, const pl_sentence *s, pl_chunk *a, con
         *a = merged;
         return 1;
     }
-    if (unresolved_name(a) && b->has_agent) {
+    /* "Radagast, the Brown": a name no dictionary knows, restated by another */
+    if (unresolved_name(a) && (b->has_agent || (unresolved_name(b) && norm_is_the(s, b->start)))) {
         *a = merged;
         return 1;
     }

@@ -138,6 +138,10 @@ static void test_apposition_and_igo(void **state)
     assert_string_equal(code(state, "2021-09-01", "The UN condemned Mika Tanaka, a Japanese "
                                                   "official, on Friday."),
                         "IGOUNO JPNGOV 111\n");
+    /* an unknown name restated by another is one phrase, here inside an aside */
+    assert_string_equal(
+        code(state, "2021-09-01", "Russia, wary of Ivo Zorvan, the Kestrel condemned China."),
+        "RUS CHN 111\n");
 }
 
 static void test_noun_use_and_one_actor(void **state)
