@@ -37,13 +37,22 @@ static int word_matches(const pl_sentence *s, size_t pos, const pl_pat_item *it)
 
 /* ---- subjects ------------------------------------------------------------------------------ */
 
+static int norm_is(const pl_sentence *s, size_t i, const char *w)
+{
+    const pl_token *t = &s->toks.v[i];
+    return t->norm_len == strlen(w) && !memcmp(pl_token_norm(&s->toks, t), w, t->norm_len);
+}
+
 static int32_t subject_left_of(const pl_sentence *s, size_t v, int *negated, int depth);
 static int32_t clause_subject(const pl_sentence *s, size_t v, int *negated);
 
 /* The subject of the nearest verb before a conjunction at j, within the clause, found as
- * that verb's own: "Kenya on Monday condemned the attack and accused Uganda". */
+ * that verb's own: "Kenya on Monday condemned the attack and accused Uganda". "and" shares
+ * a negation too ("did not condemn X and accuse Y": none), "but" does not ("did not
+ * condemn X but praised Y"). */
 static int32_t shared_subject(const pl_sentence *s, size_t j, int depth)
 {
+    int shares_negation = s->cls[j] == PL_C_AND;
     int negated = 0;
     for (size_t k = j; k-- > s->first;) {
         uint8_t c = s->cls[k];
@@ -52,7 +61,7 @@ static int32_t shared_subject(const pl_sentence *s, size_t j, int depth)
         if (c == PL_C_VERB && !(k > s->first && s->cls[k - 1] == PL_C_DET)) {
             int32_t subject = subject_left_of(s, k, &negated, depth + 1);
             if (subject < 0 && !negated) subject = clause_subject(s, k, &negated);
-            return negated ? -1 : subject;
+            return negated && shares_negation ? -1 : subject;
         }
     }
     return -1;
@@ -114,7 +123,8 @@ static int32_t subject_left_of(const pl_sentence *s, size_t v, int *negated, int
         }
         if (c == PL_C_NEG) *negated = 1;
         else if (c == PL_C_COMMA && !commas) commas++;
-        else if (c == PL_C_AND && depth == 0) return shared_subject(s, j, depth);
+        else if ((c == PL_C_AND || norm_is(s, j, "but")) && depth == 0)
+            return shared_subject(s, j, depth);
         else if (c != PL_C_ADV && c != PL_C_AUX && !(c == PL_C_WORD && pl_ends_in_ly(s, j)))
             return -1;
     }
@@ -239,12 +249,6 @@ static int in_phrase(uint8_t c)
 {
     return c == PL_C_DET || c == PL_C_WORD || c == PL_C_NAME || c == PL_C_QUANT ||
            c == PL_C_POSS || c == PL_C_HYPHEN;
-}
-
-static int norm_is(const pl_sentence *s, size_t i, const char *w)
-{
-    const pl_token *t = &s->toks.v[i];
-    return t->norm_len == strlen(w) && !memcmp(pl_token_norm(&s->toks, t), w, t->norm_len);
 }
 
 /* Past the noun phrase at pos (TABARI's `^`): an actor phrase whole, else a run of
