@@ -87,6 +87,15 @@ static size_t relative_opening(const pl_sentence *s, size_t j)
     return j;
 }
 
+/* A lower-case word ending in -ing: "backing", "citing". */
+static int present_participle(const pl_sentence *s, size_t i)
+{
+    const pl_token *t = &s->toks.v[i];
+    uint8_t c = s->cls[i];
+    return (c == PL_C_WORD || c == PL_C_VERB) && t->norm_len >= 5 &&
+           !memcmp(pl_token_norm(&s->toks, t) + t->norm_len - 3, "ing", 3);
+}
+
 /* "Rebels backing the government attacked ...": the actor phrase (list) ending with chunk
  * k is the object of a present participle; the subject is the phrase before that
  * participle. k when it is no such object. */
@@ -95,12 +104,7 @@ static int32_t participle_subject(const pl_sentence *s, int32_t k)
     int32_t first = k;
     while (s->chunks[first].prev >= 0) first = s->chunks[first].prev;
     size_t at = s->chunks[first].start;
-    if (at < s->first + 2) return k;
-    const pl_token *t = &s->toks.v[at - 1];
-    uint8_t c = s->cls[at - 1];
-    if ((c != PL_C_WORD && c != PL_C_VERB) || t->norm_len < 5 ||
-        memcmp(pl_token_norm(&s->toks, t) + t->norm_len - 3, "ing", 3))
-        return k;
+    if (at < s->first + 2 || !present_participle(s, at - 1)) return k;
     int32_t head = s->chunk_ending[at - 2];
     return head >= 0 && !s->chunks[head].after_prep ? head : k;
 }
@@ -157,17 +161,21 @@ static int reported_to(const pl_sentence *s, size_t j)
 #define PARENTHETICAL_MAX 12 /* words between the commas of an aside */
 
 /* The comma that opens an aside closed by the comma at j and set off right after an actor
- * phrase ("Kenya, wary as ever of its neighbours, condemned"), or j when there is none: an
- * aside holds no verb and no reporting verb, and one ending in an actor phrase of its own
- * is none ("Others, including Chad, Mali and Niger, need to ...": Niger is nearer). */
+ * phrase ("Kenya, wary as ever of its neighbours, condemned"; "Uganda, Kenya said,
+ * attacked"; "the minister, speaking in Nairobi, condemned"), or j when there is none: an
+ * aside holds no verb but a participle that opens it, and one ending in an actor phrase of
+ * its own is none ("Others, including Chad, Mali and Niger, need to ...": Niger is nearer). */
 static size_t aside_opening(const pl_sentence *s, size_t j)
 {
     int32_t last = j > s->first ? s->chunk_ending[j - 1] : -1;
     if (last >= 0 && !s->chunks[last].after_prep) return j;
+    size_t verb = j;
     for (size_t k = j; k-- > s->first + 1 && j - k <= PARENTHETICAL_MAX;) {
         uint8_t c = s->cls[k];
-        if (c == PL_C_VERB || c == PL_C_SAY) break;
+        if (c == PL_C_VERB && verb != j) break;
+        if (c == PL_C_VERB) verb = k;
         if (c != PL_C_COMMA) continue;
+        if (verb != j && (verb != k + 1 || !present_participle(s, verb))) break;
         int32_t before = s->chunk_ending[k - 1];
         return before >= 0 && !s->chunks[before].after_prep ? k : j;
     }
