@@ -149,8 +149,14 @@ static int claim_noun(const pl_sentence *s, size_t i)
         "report",     "reports",     "claim",      "claims",     "allegation", "allegations",
         "accusation", "accusations", "rumor",      "rumors",     "rumour",     "rumours",
         "suggestion", "suggestions", "assertion",  "assertions", "speculation"};
+    static const char *const in[] = {"in"};
     if (!norm_in(s, i, nouns, sizeof nouns / sizeof *nouns)) return 0;
     if (i == s->first) return 1;
+    /* "said in its annual report that ...": the report is how its author says it */
+    for (size_t k = i, hops = 0; k > s->first && hops < 4; k--, hops++) {
+        if (norm_in(s, k - 1, in, 1)) return 0;
+        if (s->cls[k - 1] != PL_C_DET && s->cls[k - 1] != PL_C_WORD) break;
+    }
     uint8_t before = s->cls[i - 1];
     return before == PL_C_DET || before == PL_C_POSS || before == PL_C_PREP ||
            before == PL_C_CONN || before == PL_C_VERB || before == PL_C_QUANT ||
