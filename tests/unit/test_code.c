@@ -269,12 +269,12 @@ static parley_status code_parsed(void **state, const char *text, const char *par
 static void test_parse(void **state)
 {
     char out[256];
-    static const char text[] = "Japan, the Chinese say, condemned Russia.";
+    static const char text[] = "Japan, the Chinese say they met, condemned Russia.";
     assert_string_equal(code(state, "2021-09-01", text), "");
     assert_int_equal(code_parsed(state, text,
                                  "(ROOT (S (NP (NNP Japan)) (PRN (, ,) (S (NP (DT the) (NNPS "
-                                 "Chinese)) (VP (VBP say))) (, ,)) (VP (VBD condemned) (NP (NNP "
-                                 "Russia))) (. .)))",
+                                 "Chinese)) (VP (VBP say) (SBAR (S (NP (PRP they)) (VP (VBD "
+                                 "met)))))) (, ,)) (VP (VBD condemned) (NP (NNP Russia))) (. .)))",
                                  out, sizeof out),
                      PARLEY_OK);
     assert_string_equal(out, "JPN RUS 111\n");
