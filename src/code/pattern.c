@@ -87,6 +87,19 @@ static size_t relative_opening(const pl_sentence *s, size_t j)
     return j;
 }
 
+/* A chunk after "after", "before", "since" or "until" that is the subject of the verb
+ * next to it: the word opens a clause ("after Uganda attacked Kenyan troops"). Not a
+ * pronoun: what it stands for in such a clause is too often a prepositional object ("imposed
+ * sanctions on Russia after it annexed ..."). */
+static int opens_clause(const pl_sentence *s, const pl_chunk *c)
+{
+    static const char *const subordinators[] = {"after", "before", "since", "until"};
+    if (!c->after_prep || c->pronoun || c->prep + 1 != c->start) return 0;
+    for (size_t i = 0; i < sizeof subordinators / sizeof *subordinators; i++)
+        if (norm_is(s, c->prep, subordinators[i])) return 1;
+    return 0;
+}
+
 /* A lower-case word ending in -ing: "backing", "citing". */
 static int present_participle(const pl_sentence *s, size_t i)
 {
@@ -114,7 +127,10 @@ static int32_t subject_left_of(const pl_sentence *s, size_t v, int *negated, int
     int commas = 0;
     for (size_t j = v; j-- > s->first;) {
         int32_t k = s->chunk_ending[j];
-        if (k >= 0) return s->chunks[k].after_prep ? -1 : participle_subject(s, k);
+        if (k >= 0) {
+            if (!s->chunks[k].after_prep) return participle_subject(s, k);
+            return opens_clause(s, &s->chunks[k]) ? k : -1;
+        }
         uint8_t c = s->cls[j];
         if (c == PL_C_COMMA && relative_opening(s, j) != j) {
             j = relative_opening(s, j); /* pass over the relative clause */
