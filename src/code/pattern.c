@@ -45,6 +45,7 @@ static int norm_is(const pl_sentence *s, size_t i, const char *w)
 
 static int32_t subject_left_of(const pl_sentence *s, size_t v, int *negated, int depth);
 static int32_t clause_subject(const pl_sentence *s, size_t v, int *negated);
+static size_t relative_opening(const pl_sentence *s, size_t j);
 
 /* The subject of the nearest verb before a conjunction at j, within the clause, found as
  * that verb's own: "Kenya on Monday condemned the attack and accused Uganda". "and" shares
@@ -57,6 +58,11 @@ static int32_t shared_subject(const pl_sentence *s, size_t j, int depth)
     for (size_t k = j; k-- > s->first;) {
         uint8_t c = s->cls[k];
         if (c == PL_C_SAY || c == PL_C_OTHER) return -1;
+        /* "condemned the attack, which killed 12, and accused ...": past the relative */
+        if (c == PL_C_COMMA && relative_opening(s, k) != k) {
+            k = relative_opening(s, k);
+            continue;
+        }
         /* "an attack" is a noun: the verb is further left. */
         if (c == PL_C_VERB && !(k > s->first && s->cls[k - 1] == PL_C_DET)) {
             int32_t subject = subject_left_of(s, k, &negated, depth + 1);
