@@ -1043,6 +1043,40 @@ static void resolve_pronoun(pl_story_state *st, pl_sentence *s, size_t k)
     c->inferred = 1;
 }
 
+/* Chunk k closes a list ("Chad, Mali and Niger"): a word after it may stand for them all. */
+static int ends_list(const pl_sentence *s, const pl_chunk *c)
+{
+    if (c == s->chunks) return 0;
+    for (uint32_t i = c[-1].end; i < c->start; i++)
+        if (s->cls[i] != PL_C_AND && s->cls[i] != PL_C_COMMA && s->cls[i] != PL_C_DET) return 0;
+    return 1;
+}
+
+/* A role owned by "its", "their", "his" or "her" belongs where what the word stands for
+ * does: "Kenya said its troops attacked ...", "President Ruto said his government ...".
+ * Not a counterpart, who is someone else's, nor the role of each member of a list. */
+static void resolve_owner(pl_story_state *st, pl_sentence *s, size_t k)
+{
+    static const char *const owners[] = {"its", "their", "his", "her"};
+    static const char *const others[] = {"counterpart", "counterparts"};
+    pl_chunk *c = &s->chunks[k];
+    if (c->country || !c->agent || c->actor) return;
+    size_t i = 0;
+    while (i < 4 && !norm_in(s, c->start, &owners[i], 1)) i++;
+    if (i == 4) return;
+    for (uint32_t t = c->start; t < c->end; t++)
+        if (norm_in(s, t, others, 2)) return;
+    int person = i >= 2;
+    const pl_chunk *ante = antecedent(s, k, c->start, person, 0);
+    if (!ante) ante = antecedent(s, k, c->start, person, 1);
+    const pl_chunk *last = person ? &st->last_person : &st->last_actor;
+    if (!ante && last->code) ante = last;
+    if (!ante || !ante->country || (ante != last && ends_list(s, ante))) return;
+    c->country = ante->country;
+    c->inferred = 1;
+    compose_code(st, c);
+}
+
 int pl_analyse_sentence(const parley_ctx *ctx, pl_story_state *st, pl_sentence *s)
 {
     if (reserve_per_token(s)) return -1;
@@ -1052,8 +1086,12 @@ int pl_analyse_sentence(const parley_ctx *ctx, pl_story_state *st, pl_sentence *
     classify(ctx, s);
     if (find_chunks(s)) return -1;
     for (size_t k = 0; k < s->nchunks; k++) {
-        if (s->chunks[k].pronoun) resolve_pronoun(st, s, k);
-        else resolve_chunk(ctx, st, s, &s->chunks[k]);
+        if (s->chunks[k].pronoun) {
+            resolve_pronoun(st, s, k);
+        } else {
+            resolve_chunk(ctx, st, s, &s->chunks[k]);
+            resolve_owner(st, s, k);
+        }
     }
     if (build_lists(st, s)) return -1;
     share_roles(st, s);
