@@ -163,19 +163,22 @@ static int claim_noun(const pl_sentence *s, size_t i)
            (before == PL_C_WORD && !pl_ends_in_ly(s, i - 1));
 }
 
-/* What a report, claim or rumour says is not asserted: the verbs of its "that" clause
- * ("denied reports that rebels attacked the town") code nothing. The clause ends at a
- * comma, a reporting verb or a subordinating word. */
+/* What a report, claim or rumour says, and what is denied, is not asserted: the verbs of
+ * its "that" clause ("denied reports that rebels attacked the town", "denied that its
+ * troops attacked") code nothing. The clause ends at a comma, a reporting verb or a
+ * subordinating word. */
 static void unasserted_clauses(pl_sentence *s)
 {
     static const char *const that[] = {"that"};
+    static const char *const deny[] = {"deny", "denies", "denied", "denying"};
     size_t end = s->first + s->n;
     int inside = 0;
     for (size_t i = s->first + 1; i < end; i++) {
         uint8_t c = s->cls[i];
         if (c == PL_C_COMMA || c == PL_C_SAY || c == PL_C_STOP) inside = 0;
         else if (inside) s->anchor[i] = 0;
-        else if (norm_in(s, i, that, 1) && claim_noun(s, i - 1)) inside = 1;
+        else if (norm_in(s, i, that, 1))
+            inside = claim_noun(s, i - 1) || norm_in(s, i - 1, deny, 4);
     }
 }
 
