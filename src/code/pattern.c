@@ -115,6 +115,15 @@ static int present_participle(const pl_sentence *s, size_t i)
            !memcmp(pl_token_norm(&s->toks, t) + t->norm_len - 3, "ing", 3);
 }
 
+/* A participle that can open an aside: "backing", "backed", "seen by". */
+static int participle(const pl_sentence *s, size_t i)
+{
+    const pl_token *t = &s->toks.v[i];
+    if (present_participle(s, i)) return 1;
+    if (i + 1 < s->first + s->n && norm_is(s, i + 1, "by")) return 1;
+    return t->norm_len >= 4 && !memcmp(pl_token_norm(&s->toks, t) + t->norm_len - 2, "ed", 2);
+}
+
 /* "Rebels backing the government attacked ...": the actor phrase (list) ending with chunk
  * k is the object of a present participle; the subject is the phrase before that
  * participle. k when it is no such object. */
@@ -184,7 +193,8 @@ static int reported_to(const pl_sentence *s, size_t j)
 
 /* The comma that opens an aside closed by the comma at j and set off right after an actor
  * phrase ("Kenya, wary as ever of its neighbours, condemned"; "Uganda, Kenya said,
- * attacked"; "the minister, speaking in Nairobi, condemned"), or j when there is none: an
+ * attacked"; "the minister, speaking in Nairobi, condemned"; "troops, backed by Kenya,
+ * attacked"), or j when there is none: an
  * aside holds no verb but a participle that opens it, and one ending in an actor phrase of
  * its own is none ("Others, including Chad, Mali and Niger, need to ...": Niger is nearer). */
 static size_t aside_opening(const pl_sentence *s, size_t j)
@@ -197,7 +207,7 @@ static size_t aside_opening(const pl_sentence *s, size_t j)
         if (c == PL_C_VERB && verb != j) break;
         if (c == PL_C_VERB) verb = k;
         if (c != PL_C_COMMA) continue;
-        if (verb != j && (verb != k + 1 || !present_participle(s, verb))) break;
+        if (verb != j && (verb != k + 1 || !participle(s, verb))) break;
         int32_t before = s->chunk_ending[k - 1];
         return before >= 0 && !s->chunks[before].after_prep ? k : j;
     }
