@@ -875,6 +875,12 @@ static int roles_across_countries(pl_story_state *st, pl_sentence *s)
     return 0;
 }
 
+/* A chunk followed by "'s": "Tanzania's neighbour". */
+static int possessor(const pl_sentence *s, const pl_chunk *c)
+{
+    return c->end < s->first + s->n && s->cls[c->end] == PL_C_POSS;
+}
+
 /* Links chunks into lists and merges appositions; chunks stay in text order. */
 static int build_lists(pl_story_state *st, pl_sentence *s)
 {
@@ -883,6 +889,10 @@ static int build_lists(pl_story_state *st, pl_sentence *s)
         if (out > 0) {
             pl_chunk *prev = &s->chunks[out - 1];
             enum sep_kind sep = separator(s, prev, &s->chunks[k]);
+            /* "Uganda, Tanzania's neighbour": a possessor after a comma restates, it does
+             * not list (unless possessors are listed: "Chad's, Mali's and ...") */
+            if (sep == SEP_COMMA && possessor(s, &s->chunks[k]) && !possessor(s, prev))
+                sep = SEP_NONE;
             if (sep == SEP_COMMA) {
                 int merged = apposition(st, s, prev, &s->chunks[k]);
                 if (merged < 0) return -1;
