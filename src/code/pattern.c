@@ -46,6 +46,7 @@ static int norm_is(const pl_sentence *s, size_t i, const char *w)
 static int32_t subject_left_of(const pl_sentence *s, size_t v, int *negated, int depth);
 static int32_t clause_subject(const pl_sentence *s, size_t v, int *negated);
 static size_t relative_opening(const pl_sentence *s, size_t j);
+static size_t aside_opening(const pl_sentence *s, size_t j);
 
 /* The subject of the nearest verb before a conjunction at j, within the clause, found as
  * that verb's own: "Kenya on Monday condemned the attack and accused Uganda". "and" shares
@@ -58,9 +59,14 @@ static int32_t shared_subject(const pl_sentence *s, size_t j, int depth)
     for (size_t k = j; k-- > s->first;) {
         uint8_t c = s->cls[k];
         if (c == PL_C_SAY || c == PL_C_OTHER) return -1;
-        /* "condemned the attack, which killed 12, and accused ...": past the relative */
+        /* "condemned the attack, which killed 12, and accused ...", "condemned Uganda, the
+         * ministry said, and urged ...": past the relative clause or the aside */
         if (c == PL_C_COMMA && relative_opening(s, k) != k) {
             k = relative_opening(s, k);
+            continue;
+        }
+        if (c == PL_C_COMMA && aside_opening(s, k) != k) {
+            k = aside_opening(s, k);
             continue;
         }
         /* "an attack" is a noun: the verb is further left. */
