@@ -61,6 +61,12 @@ static int past_form(const pl_sentence *s, size_t i)
            !(t->norm_len > 4 && !memcmp(w + t->norm_len - 3, "ing", 3));
 }
 
+static int word_is_that(const pl_sentence *s, size_t i)
+{
+    const pl_token *t = &s->toks.v[i];
+    return t->norm_len == 4 && !memcmp(pl_token_norm(&s->toks, t), "that", 4);
+}
+
 /* PL_ANCHOR_VERB if token i starts some pattern as a verb, PL_ANCHOR_NOUN if it does so as a
  * noun ("the visit", "Japan's visit", "the rocket attack"), else 0. */
 static uint8_t anchor_kind(const parley_ctx *ctx, const pl_sentence *s, size_t i, int loud)
@@ -83,6 +89,8 @@ static uint8_t anchor_kind(const parley_ctx *ctx, const pl_sentence *s, size_t i
         /* "Gondor's militia vowed": a past form after the possessive's noun is its verb
          * ("Gondor's rocket attacks" stay nouns) */
         if (hops > 0 && past_form(s, i)) break;
+        /* "the troops that attacked": a relative "that", no determiner */
+        if (hops == 0 && past_form(s, i) && word_is_that(s, k - 1)) break;
         if (before == PL_C_DET || before == PL_C_POSS) return PL_ANCHOR_NOUN;
         if (before != PL_C_WORD || pl_ends_in_ly(s, k - 1)) break;
     }

@@ -162,6 +162,11 @@ static int32_t subject_left_of(const pl_sentence *s, size_t v, int *negated, int
             int32_t before = s->chunk_ending[j - 2];
             return before >= 0 && !s->chunks[before].after_prep ? before : -1;
         }
+        /* "the troops that attacked ...": so does a relative "that" right after it */
+        if (j > s->first && norm_is(s, j, "that") && s->chunk_ending[j - 1] >= 0) {
+            int32_t before = s->chunk_ending[j - 1];
+            return !s->chunks[before].after_prep ? before : -1;
+        }
         if (c == PL_C_NEG) *negated = 1;
         else if (c == PL_C_COMMA && !commas) commas++;
         else if ((c == PL_C_AND || norm_is(s, j, "but")) && depth == 0)
