@@ -88,7 +88,6 @@ static size_t relative_opening(const pl_sentence *s, size_t j)
 {
     static const char *const rel[] = {"which", "who", "whose", "whom"};
     for (size_t k = j; k-- > s->first + 1;) {
-        if (s->cls[k] == PL_C_SAY) break;
         if (s->cls[k] != PL_C_COMMA) continue;
         const pl_token *t = &s->toks.v[k + 1];
         const char *w = pl_token_norm(&s->toks, t);
