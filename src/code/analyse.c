@@ -1010,22 +1010,25 @@ static size_t clause_start(const pl_sentence *s, size_t i)
     return i;
 }
 
+enum role { ROLE_SUBJECT, ROLE_OBJECT, ROLE_ANY }; /* of a verb, for antecedents */
+
 /* The nearest chunk before chunk k that may stand for it, ending before token `before`: a
- * person or role when `person`, an object of a verb only when `objects`. */
+ * person or role when `person`, the object of a verb or not as `role` says. */
 static const pl_chunk *antecedent(const pl_sentence *s, size_t k, size_t before, int person,
-                                  int objects)
+                                  enum role role)
 {
     for (size_t j = k; j-- > 0;) {
         const pl_chunk *a = &s->chunks[j];
-        if (a->end <= before && is_antecedent(a, person) && (objects || !verb_object(s, a)))
-            return a;
+        if (a->end > before || !is_antecedent(a, person)) continue;
+        if (role == ROLE_ANY || (role == ROLE_OBJECT) == verb_object(s, a)) return a;
     }
     return NULL;
 }
 
 /* A pronoun stands for the nearest actor before it in the sentence that is no
  * prepositional object, a subject before an object ("Kenya urged Chad to act and then it
- * asked ..."), never the subject of its own clause for "him" and "them" ("Chad asked him");
+ * asked ..."), and as the object of a verb an object before a subject ("Kenya condemned
+ * Chad and Mali praised it"), never the subject of its own clause then ("Chad asked him");
  * else for the first actor of the last sentence that had one ("He also asked Gondor").
  * "he", "she" and "him" stand for people and roles, or, when the story names none, for
  * the actor that opens the sentence (a dictionary may list a person as a bare code). */
@@ -1035,10 +1038,11 @@ static void resolve_pronoun(pl_story_state *st, pl_sentence *s, size_t k)
     const pl_token *t = &s->toks.v[c->start];
     const char *w = pl_token_norm(&s->toks, t);
     int person = !strcmp(w, "he") || !strcmp(w, "she") || !strcmp(w, "him");
-    int object = !strcmp(w, "him") || !strcmp(w, "them");
+    int object =
+        !strcmp(w, "him") || !strcmp(w, "them") || (!strcmp(w, "it") && verb_object(s, c));
     size_t before = object ? clause_start(s, c->start) : c->start;
-    const pl_chunk *ante = antecedent(s, k, before, person, 0);
-    if (!ante) ante = antecedent(s, k, before, person, 1);
+    const pl_chunk *ante = antecedent(s, k, before, person, object ? ROLE_OBJECT : ROLE_SUBJECT);
+    if (!ante) ante = antecedent(s, k, before, person, ROLE_ANY);
     const pl_chunk *last = person ? &st->last_person : &st->last_actor;
     if (st->forward_actor) last = &st->last_named;
     if (!ante && last->code) ante = last;
@@ -1088,8 +1092,8 @@ static void resolve_owner(pl_story_state *st, pl_sentence *s, size_t k)
     for (uint32_t t = c->start; t < c->end; t++)
         if (norm_in(s, t, others, 2)) return;
     int person = i >= 2;
-    const pl_chunk *ante = antecedent(s, k, c->start, person, 0);
-    if (!ante) ante = antecedent(s, k, c->start, person, 1);
+    const pl_chunk *ante = antecedent(s, k, c->start, person, ROLE_SUBJECT);
+    if (!ante) ante = antecedent(s, k, c->start, person, ROLE_ANY);
     const pl_chunk *last = person ? &st->last_person : &st->last_actor;
     if (!ante && last->code) ante = last;
     if (!ante || !ante->country || (ante != last && ends_list(s, ante))) return;
