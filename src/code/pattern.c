@@ -138,12 +138,22 @@ static int32_t participle_subject(const pl_sentence *s, int32_t k)
     while (s->chunks[first].prev >= 0) first = s->chunks[first].prev;
     size_t at = s->chunks[first].start;
     if (at < s->first + 2 || !present_participle(s, at - 1)) return k;
-    int32_t head = s->chunk_ending[at - 2];
+    size_t before = at - 2;
+    /* "Kenyan troops, backing the army, attacked": past the comma of an aside */
+    if (s->cls[before] == PL_C_COMMA && before > s->first) before--;
+    int32_t head = s->chunk_ending[before];
     return head >= 0 && !s->chunks[head].after_prep ? head : k;
 }
 
 static int32_t subject_left_of(const pl_sentence *s, size_t v, int *negated, int depth)
 {
+    /* "Kenya expelled the envoy, accusing Uganda of ...": a participle after a clause and
+     * its comma shares that clause's subject */
+    if (depth == 0 && v > s->first + 1 && s->cls[v - 1] == PL_C_COMMA &&
+        present_participle(s, v)) {
+        int32_t shared = shared_subject(s, v - 1, depth);
+        if (shared >= 0) return shared;
+    }
     int commas = 0;
     for (size_t j = v; j-- > s->first;) {
         int32_t k = s->chunk_ending[j];
