@@ -883,6 +883,15 @@ static int roles_across_countries(pl_story_state *st, pl_sentence *s)
     return 0;
 }
 
+/* A chunk its verb follows, across auxiliaries and adverbs: "Uganda condemned", "Uganda
+ * has also said". */
+static int opens_predicate(const pl_sentence *s, const pl_chunk *c)
+{
+    size_t i = c->end, end = s->first + s->n;
+    while (i < end && (s->cls[i] == PL_C_AUX || s->cls[i] == PL_C_ADV)) i++;
+    return i < end && (s->cls[i] == PL_C_VERB || s->cls[i] == PL_C_SAY);
+}
+
 /* A chunk followed by "'s": "Tanzania's neighbour". */
 static int possessor(const pl_sentence *s, const pl_chunk *c)
 {
@@ -901,7 +910,10 @@ static int build_lists(pl_story_state *st, pl_sentence *s)
              * not list (unless possessors are listed: "Chad's, Mali's and ...") */
             if (sep == SEP_COMMA && possessor(s, &s->chunks[k]) && !possessor(s, prev))
                 sep = SEP_NONE;
-            if (sep == SEP_COMMA) {
+            /* "arrived in Kampala, Uganda condemned ...": a country its verb follows opens a
+             * clause, it places nothing */
+            const pl_chunk *next = &s->chunks[k];
+            if (sep == SEP_COMMA && !(next->only_country && opens_predicate(s, next))) {
                 int merged = apposition(st, s, prev, &s->chunks[k]);
                 if (merged < 0) return -1;
                 if (merged) continue;
