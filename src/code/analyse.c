@@ -1010,16 +1010,28 @@ static int verb_object(const pl_sentence *s, const pl_chunk *c)
     return c->start > s->first && s->cls[c->start - 1] == PL_C_VERB;
 }
 
-/* Where the clause of token i starts: after the last "and", comma, reporting or
- * subordinating word before it. */
+/* Where the clause of token i starts: after the last comma, reporting or subordinating
+ * word before it, or "and" that joins no two phrases ("Elrond and Gondor urged"). */
 static size_t clause_start(const pl_sentence *s, size_t i)
 {
     while (i > s->first) {
         uint8_t c = s->cls[i - 1];
-        if (c == PL_C_AND || c == PL_C_COMMA || c == PL_C_SAY || c == PL_C_STOP) break;
+        if (c == PL_C_COMMA || c == PL_C_SAY || c == PL_C_STOP) break;
+        if (c == PL_C_AND &&
+            !(i - 1 > s->first && s->chunk_ending[i - 2] >= 0 && s->chunk_at[i] >= 0))
+            break;
         i--;
     }
     return i;
+}
+
+/* A pronoun at i that a verb follows, across auxiliaries and adverbs: a subject. */
+static int subject_position(const pl_sentence *s, size_t i)
+{
+    if (i + 1 >= s->first + s->n) return 0;
+    uint8_t c = s->cls[i + 1];
+    return c == PL_C_VERB || c == PL_C_AUX || c == PL_C_ADV || c == PL_C_NEG ||
+           c == PL_C_SAY || c == PL_C_WORD;
 }
 
 enum role { ROLE_SUBJECT, ROLE_OBJECT, ROLE_ANY }; /* of a verb, for antecedents */
@@ -1038,9 +1050,10 @@ static const pl_chunk *antecedent(const pl_sentence *s, size_t k, size_t before,
 }
 
 /* A pronoun stands for the nearest actor before it in the sentence that is no
- * prepositional object, a subject before an object ("Kenya urged Chad to act and then it
- * asked ..."), and as the object of a verb an object before a subject ("Kenya condemned
- * Chad and Mali praised it"), never the subject of its own clause then ("Chad asked him");
+ * prepositional object; as a subject a subject before an object ("Kenya urged Chad to act
+ * and then it asked ..."), as the object of a verb an object before a subject ("Kenya
+ * condemned Chad and Mali praised it"), never the subject of its own clause then ("Chad
+ * asked him");
  * else for the first actor of the last sentence that had one ("He also asked Gondor").
  * "he", "she" and "him" stand for people and roles, or, when the story names none, for
  * the actor that opens the sentence (a dictionary may list a person as a bare code). */
@@ -1053,7 +1066,10 @@ static void resolve_pronoun(pl_story_state *st, pl_sentence *s, size_t k)
     int object =
         !strcmp(w, "him") || !strcmp(w, "them") || (!strcmp(w, "it") && verb_object(s, c));
     size_t before = object ? clause_start(s, c->start) : c->start;
-    const pl_chunk *ante = antecedent(s, k, before, person, object ? ROLE_OBJECT : ROLE_SUBJECT);
+    enum role first = object                             ? ROLE_OBJECT
+                      : subject_position(s, c->start) ? ROLE_SUBJECT
+                                                       : ROLE_ANY;
+    const pl_chunk *ante = antecedent(s, k, before, person, first);
     if (!ante) ante = antecedent(s, k, before, person, ROLE_ANY);
     const pl_chunk *last = person ? &st->last_person : &st->last_actor;
     if (st->forward_actor) last = &st->last_named;
