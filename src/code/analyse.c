@@ -1130,6 +1130,17 @@ static void resolve_owner(pl_story_state *st, pl_sentence *s, size_t k)
     compose_code(st, c);
 }
 
+/* chunk_at and chunk_ending for the chunks as they stand. */
+static void index_chunks(pl_sentence *s)
+{
+    size_t end = s->first + s->n;
+    for (size_t i = s->first; i < end; i++) s->chunk_at[i] = s->chunk_ending[i] = -1;
+    for (size_t k = 0; k < s->nchunks; k++) {
+        s->chunk_at[s->chunks[k].start] = (int32_t)k;
+        s->chunk_ending[s->chunks[k].end - 1] = (int32_t)k;
+    }
+}
+
 int pl_analyse_sentence(const parley_ctx *ctx, pl_story_state *st, pl_sentence *s)
 {
     if (reserve_per_token(s)) return -1;
@@ -1138,6 +1149,7 @@ int pl_analyse_sentence(const parley_ctx *ctx, pl_story_state *st, pl_sentence *
     s->adjectives = &ctx->dict.adjectives;
     classify(ctx, s);
     if (find_chunks(s)) return -1;
+    index_chunks(s); /* pronouns read it; lists merge chunks, so it is made again after */
     for (size_t k = 0; k < s->nchunks; k++) {
         if (s->chunks[k].pronoun) {
             resolve_pronoun(st, s, k);
@@ -1151,12 +1163,7 @@ int pl_analyse_sentence(const parley_ctx *ctx, pl_story_state *st, pl_sentence *
     if (roles_across_countries(st, s)) return -1;
     find_places(ctx, st, s);
     place_roles(st, s);
-    size_t end = s->first + s->n;
-    for (size_t i = s->first; i < end; i++) s->chunk_at[i] = s->chunk_ending[i] = -1;
-    for (size_t k = 0; k < s->nchunks; k++) {
-        s->chunk_at[s->chunks[k].start] = (int32_t)k;
-        s->chunk_ending[s->chunks[k].end - 1] = (int32_t)k;
-    }
+    index_chunks(s);
     return 0;
 }
 
