@@ -61,6 +61,12 @@ static int past_form(const pl_sentence *s, size_t i)
            !(t->norm_len > 4 && !memcmp(w + t->norm_len - 3, "ing", 3));
 }
 
+static int word_is_that(const pl_sentence *s, size_t i)
+{
+    const pl_token *t = &s->toks.v[i];
+    return t->norm_len == 4 && !memcmp(pl_token_norm(&s->toks, t), "that", 4);
+}
+
 /* PL_ANCHOR_VERB if token i starts some pattern as a verb, PL_ANCHOR_NOUN if it does so as a
  * noun ("the visit", "Japan's visit", "the rocket attack"), else 0. */
 static uint8_t anchor_kind(const parley_ctx *ctx, const pl_sentence *s, size_t i, int loud)
@@ -83,6 +89,8 @@ static uint8_t anchor_kind(const parley_ctx *ctx, const pl_sentence *s, size_t i
         /* "Gondor's militia vowed": a past form after the possessive's noun is its verb
          * ("Gondor's rocket attacks" stay nouns) */
         if (hops > 0 && past_form(s, i)) break;
+        /* "the troops that attacked": a relative "that", no determiner */
+        if (hops == 0 && past_form(s, i) && word_is_that(s, k - 1)) break;
         if (before == PL_C_DET || before == PL_C_POSS) return PL_ANCHOR_NOUN;
         if (before != PL_C_WORD || pl_ends_in_ly(s, k - 1)) break;
     }
@@ -132,6 +140,56 @@ static void stem_lemma(const pl_dict *d, const pl_sentence *s, pl_token *t)
     }
 }
 
+static int norm_in(const pl_sentence *s, size_t i, const char *const *words, size_t n)
+{
+    const pl_token *t = &s->toks.v[i];
+    const char *w = pl_token_norm(&s->toks, t);
+    for (size_t k = 0; k < n; k++)
+        if (t->norm_len == strlen(words[k]) && !memcmp(w, words[k], t->norm_len)) return 1;
+    return 0;
+}
+
+/* A noun that puts forward a claim ("reports", "allegations"), not the same word as a verb
+ * after its subject ("Kenya claims that ..."). */
+static int claim_noun(const pl_sentence *s, size_t i)
+{
+    static const char *const nouns[] = {
+        "report",     "reports",     "claim",      "claims",     "allegation", "allegations",
+        "accusation", "accusations", "rumor",      "rumors",     "rumour",     "rumours",
+        "suggestion", "suggestions", "assertion",  "assertions", "speculation"};
+    static const char *const in[] = {"in"};
+    if (!norm_in(s, i, nouns, sizeof nouns / sizeof *nouns)) return 0;
+    if (i == s->first) return 1;
+    /* "said in its annual report that ...": the report is how its author says it */
+    for (size_t k = i, hops = 0; k > s->first && hops < 4; k--, hops++) {
+        if (norm_in(s, k - 1, in, 1)) return 0;
+        if (s->cls[k - 1] != PL_C_DET && s->cls[k - 1] != PL_C_WORD) break;
+    }
+    uint8_t before = s->cls[i - 1];
+    return before == PL_C_DET || before == PL_C_POSS || before == PL_C_PREP ||
+           before == PL_C_CONN || before == PL_C_VERB || before == PL_C_QUANT ||
+           (before == PL_C_WORD && !pl_ends_in_ly(s, i - 1));
+}
+
+/* What a report, claim or rumour says, and what is denied, is not asserted: the verbs of
+ * its "that" clause ("denied reports that rebels attacked the town", "denied that its
+ * troops attacked") code nothing. The clause ends at a comma, a reporting verb or a
+ * subordinating word. */
+static void unasserted_clauses(pl_sentence *s)
+{
+    static const char *const that[] = {"that"};
+    static const char *const deny[] = {"deny", "denies", "denied", "denying"};
+    size_t end = s->first + s->n;
+    int inside = 0;
+    for (size_t i = s->first + 1; i < end; i++) {
+        uint8_t c = s->cls[i];
+        if (c == PL_C_COMMA || c == PL_C_SAY || c == PL_C_STOP) inside = 0;
+        else if (inside) s->anchor[i] = 0;
+        else if (norm_in(s, i, that, 1))
+            inside = claim_noun(s, i - 1) || norm_in(s, i - 1, deny, 4);
+    }
+}
+
 static void classify(const parley_ctx *ctx, pl_sentence *s)
 {
     size_t end = s->first + s->n;
@@ -151,6 +209,7 @@ static void classify(const parley_ctx *ctx, pl_sentence *s)
         s->anchor[i] = anchor_kind(ctx, s, i, loud);
         if (s->anchor[i] == PL_ANCHOR_VERB && s->cls[i] != PL_C_AUX) s->cls[i] = PL_C_VERB;
     }
+    unasserted_clauses(s);
 }
 
 /* ---- chunks ----------------------------------------------------------------------------- */
@@ -745,7 +804,8 @@ static int apposition(pl_story_state *st, const pl_sentence *s, pl_chunk *a, con
         *a = merged;
         return 1;
     }
-    if (unresolved_name(a) && b->has_agent) {
+    /* "Radagast, the Brown": a name no dictionary knows, restated by another */
+    if (unresolved_name(a) && (b->has_agent || (unresolved_name(b) && norm_is_the(s, b->start)))) {
         *a = merged;
         return 1;
     }
@@ -823,6 +883,21 @@ static int roles_across_countries(pl_story_state *st, pl_sentence *s)
     return 0;
 }
 
+/* A chunk its verb follows, across auxiliaries and adverbs: "Uganda condemned", "Uganda
+ * has also said". */
+static int opens_predicate(const pl_sentence *s, const pl_chunk *c)
+{
+    size_t i = c->end, end = s->first + s->n;
+    while (i < end && (s->cls[i] == PL_C_AUX || s->cls[i] == PL_C_ADV)) i++;
+    return i < end && (s->cls[i] == PL_C_VERB || s->cls[i] == PL_C_SAY);
+}
+
+/* A chunk followed by "'s": "Tanzania's neighbour". */
+static int possessor(const pl_sentence *s, const pl_chunk *c)
+{
+    return c->end < s->first + s->n && s->cls[c->end] == PL_C_POSS;
+}
+
 /* Links chunks into lists and merges appositions; chunks stay in text order. */
 static int build_lists(pl_story_state *st, pl_sentence *s)
 {
@@ -831,7 +906,14 @@ static int build_lists(pl_story_state *st, pl_sentence *s)
         if (out > 0) {
             pl_chunk *prev = &s->chunks[out - 1];
             enum sep_kind sep = separator(s, prev, &s->chunks[k]);
-            if (sep == SEP_COMMA) {
+            /* "Uganda, Tanzania's neighbour": a possessor after a comma restates, it does
+             * not list (unless possessors are listed: "Chad's, Mali's and ...") */
+            if (sep == SEP_COMMA && possessor(s, &s->chunks[k]) && !possessor(s, prev))
+                sep = SEP_NONE;
+            /* "arrived in Kampala, Uganda condemned ...": a country its verb follows opens a
+             * clause, it places nothing */
+            const pl_chunk *next = &s->chunks[k];
+            if (sep == SEP_COMMA && !(next->only_country && opens_predicate(s, next))) {
                 int merged = apposition(st, s, prev, &s->chunks[k]);
                 if (merged < 0) return -1;
                 if (merged) continue;
@@ -922,22 +1004,80 @@ static int is_antecedent(const pl_chunk *c, int person)
     return c->code && !c->after_prep && (!person || is_person(c));
 }
 
+/* The object of a verb ("urged Bree"), which a pronoun opening a clause rarely stands for. */
+static int verb_object(const pl_sentence *s, const pl_chunk *c)
+{
+    return c->start > s->first && s->cls[c->start - 1] == PL_C_VERB;
+}
+
+/* Where the clause of token i starts: after the last comma, reporting or subordinating
+ * word before it, or "and" that joins no two phrases ("Elrond and Gondor urged"). */
+static size_t clause_start(const pl_sentence *s, size_t i)
+{
+    while (i > s->first) {
+        uint8_t c = s->cls[i - 1];
+        if (c == PL_C_COMMA || c == PL_C_SAY || c == PL_C_STOP) break;
+        if (c == PL_C_AND &&
+            !(i - 1 > s->first && s->chunk_ending[i - 2] >= 0 && s->chunk_at[i] >= 0))
+            break;
+        i--;
+    }
+    return i;
+}
+
+/* A pronoun at i that a verb follows, across auxiliaries and adverbs: a subject. */
+static int subject_position(const pl_sentence *s, size_t i)
+{
+    if (i + 1 >= s->first + s->n) return 0;
+    uint8_t c = s->cls[i + 1];
+    return c == PL_C_VERB || c == PL_C_AUX || c == PL_C_ADV || c == PL_C_NEG ||
+           c == PL_C_SAY || c == PL_C_WORD;
+}
+
+enum role { ROLE_SUBJECT, ROLE_OBJECT, ROLE_ANY }; /* of a verb, for antecedents */
+
+/* The nearest chunk before chunk k that may stand for it, ending before token `before`: a
+ * person or role when `person`, the object of a verb or not as `role` says. */
+static const pl_chunk *antecedent(const pl_sentence *s, size_t k, size_t before, int person,
+                                  enum role role)
+{
+    for (size_t j = k; j-- > 0;) {
+        const pl_chunk *a = &s->chunks[j];
+        if (a->end > before || !is_antecedent(a, person)) continue;
+        if (role == ROLE_ANY || (role == ROLE_OBJECT) == verb_object(s, a)) return a;
+    }
+    return NULL;
+}
+
 /* A pronoun stands for the nearest actor before it in the sentence that is no
- * prepositional object ("Falastur said he regretted"), else for the first actor of the last
- * sentence that had one ("He also asked Gondor"); "he", "she" and "him" for people and
- * roles only. */
+ * prepositional object; as a subject a subject before an object ("Kenya urged Chad to act
+ * and then it asked ..."), as the object of a verb an object before a subject ("Kenya
+ * condemned Chad and Mali praised it"), never the subject of its own clause then ("Chad
+ * asked him");
+ * else for the first actor of the last sentence that had one ("He also asked Gondor").
+ * "he", "she" and "him" stand for people and roles, or, when the story names none, for
+ * the actor that opens the sentence (a dictionary may list a person as a bare code). */
 static void resolve_pronoun(pl_story_state *st, pl_sentence *s, size_t k)
 {
     pl_chunk *c = &s->chunks[k];
     const pl_token *t = &s->toks.v[c->start];
     const char *w = pl_token_norm(&s->toks, t);
     int person = !strcmp(w, "he") || !strcmp(w, "she") || !strcmp(w, "him");
-    const pl_chunk *ante = NULL;
-    for (size_t j = k; j-- > 0 && !ante;)
-        if (is_antecedent(&s->chunks[j], person)) ante = &s->chunks[j];
+    int object =
+        !strcmp(w, "him") || !strcmp(w, "them") || (!strcmp(w, "it") && verb_object(s, c));
+    size_t before = object ? clause_start(s, c->start) : c->start;
+    enum role first = object                             ? ROLE_OBJECT
+                      : subject_position(s, c->start) ? ROLE_SUBJECT
+                                                       : ROLE_ANY;
+    const pl_chunk *ante = antecedent(s, k, before, person, first);
+    if (!ante) ante = antecedent(s, k, before, person, ROLE_ANY);
     const pl_chunk *last = person ? &st->last_person : &st->last_actor;
     if (st->forward_actor) last = &st->last_named;
     if (!ante && last->code) ante = last;
+    const pl_chunk *opening = &s->chunks[0];
+    if (!ante && person && k > 0 && opening->start == s->first && opening->end <= before &&
+        is_antecedent(opening, 0))
+        ante = opening;
     if (!ante) return;
     if (ante == &st->last_named) {
         /* TABARI forwards the actor, not its agent ("He" after "the Chilean president": CHL). */
@@ -956,6 +1096,51 @@ static void resolve_pronoun(pl_story_state *st, pl_sentence *s, size_t k)
     c->inferred = 1;
 }
 
+/* Chunk k closes a list ("Chad, Mali and Niger"): a word after it may stand for them all. */
+static int ends_list(const pl_sentence *s, const pl_chunk *c)
+{
+    if (c == s->chunks) return 0;
+    for (uint32_t i = c[-1].end; i < c->start; i++)
+        if (s->cls[i] != PL_C_AND && s->cls[i] != PL_C_COMMA && s->cls[i] != PL_C_DET) return 0;
+    return 1;
+}
+
+/* A role owned by "its", "their", "his" or "her" belongs where what the word stands for
+ * does: "Kenya said its troops attacked ...", "President Ruto said his government ...".
+ * Not a counterpart, who is someone else's, nor the role of each member of a list. */
+static void resolve_owner(pl_story_state *st, pl_sentence *s, size_t k)
+{
+    static const char *const owners[] = {"its", "their", "his", "her"};
+    static const char *const others[] = {"counterpart", "counterparts"};
+    pl_chunk *c = &s->chunks[k];
+    if (c->country || !c->agent || c->actor) return;
+    size_t i = 0;
+    while (i < 4 && !norm_in(s, c->start, &owners[i], 1)) i++;
+    if (i == 4) return;
+    for (uint32_t t = c->start; t < c->end; t++)
+        if (norm_in(s, t, others, 2)) return;
+    int person = i >= 2;
+    const pl_chunk *ante = antecedent(s, k, c->start, person, ROLE_SUBJECT);
+    if (!ante) ante = antecedent(s, k, c->start, person, ROLE_ANY);
+    const pl_chunk *last = person ? &st->last_person : &st->last_actor;
+    if (!ante && last->code) ante = last;
+    if (!ante || !ante->country || (ante != last && ends_list(s, ante))) return;
+    c->country = ante->country;
+    c->inferred = 1;
+    compose_code(st, c);
+}
+
+/* chunk_at and chunk_ending for the chunks as they stand. */
+static void index_chunks(pl_sentence *s)
+{
+    size_t end = s->first + s->n;
+    for (size_t i = s->first; i < end; i++) s->chunk_at[i] = s->chunk_ending[i] = -1;
+    for (size_t k = 0; k < s->nchunks; k++) {
+        s->chunk_at[s->chunks[k].start] = (int32_t)k;
+        s->chunk_ending[s->chunks[k].end - 1] = (int32_t)k;
+    }
+}
+
 int pl_analyse_sentence(const parley_ctx *ctx, pl_story_state *st, pl_sentence *s)
 {
     if (reserve_per_token(s)) return -1;
@@ -964,21 +1149,21 @@ int pl_analyse_sentence(const parley_ctx *ctx, pl_story_state *st, pl_sentence *
     s->adjectives = &ctx->dict.adjectives;
     classify(ctx, s);
     if (find_chunks(s)) return -1;
+    index_chunks(s); /* pronouns read it; lists merge chunks, so it is made again after */
     for (size_t k = 0; k < s->nchunks; k++) {
-        if (s->chunks[k].pronoun) resolve_pronoun(st, s, k);
-        else resolve_chunk(ctx, st, s, &s->chunks[k]);
+        if (s->chunks[k].pronoun) {
+            resolve_pronoun(st, s, k);
+        } else {
+            resolve_chunk(ctx, st, s, &s->chunks[k]);
+            resolve_owner(st, s, k);
+        }
     }
     if (build_lists(st, s)) return -1;
     share_roles(st, s);
     if (roles_across_countries(st, s)) return -1;
     find_places(ctx, st, s);
     place_roles(st, s);
-    size_t end = s->first + s->n;
-    for (size_t i = s->first; i < end; i++) s->chunk_at[i] = s->chunk_ending[i] = -1;
-    for (size_t k = 0; k < s->nchunks; k++) {
-        s->chunk_at[s->chunks[k].start] = (int32_t)k;
-        s->chunk_ending[s->chunks[k].end - 1] = (int32_t)k;
-    }
+    index_chunks(s);
     return 0;
 }
 

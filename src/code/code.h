@@ -135,7 +135,8 @@ typedef struct pl_sentence {
     size_t nchunks, chunks_cap;
     int32_t *chunk_at;       /* per token: chunk starting there, or -1 */
     int32_t *chunk_ending;   /* per token: chunk ending at this token (inclusive), or -1 */
-    uint8_t *anchor;         /* per token: PL_ANCHOR_VERB, PL_ANCHOR_NOUN or 0 */
+    uint8_t *anchor;         /* per token: PL_ANCHOR_VERB, PL_ANCHOR_NOUN or 0 (also a verb in
+                                what a report says: "reports that rebels attacked") */
     const uint8_t *parse_tag; /* per token, with a parse: PL_TAG_*; NULL without */
     const int32_t *parse_subject; /* per token, with a parse (parley_code_opts.parse): the
                                 chunk of its subject, PL_PARSE_UNKNOWN (read the words) or

@@ -20,13 +20,16 @@ static int starts_clause(const pl_sentence *s, const pl_chunk *c)
 }
 
 /* Members of the list ending at chunk k (subjects), not reaching into a prepositional
- * phrase before them. */
+ * phrase before them, nor into a verb's object ("Kenya condemned Uganda, and Tanzania
+ * praised ...": Tanzania alone). */
 static size_t subject_list(const pl_sentence *s, int32_t k, int32_t *out, size_t max)
 {
     size_t n = 0;
     int32_t first = k;
     while (s->chunks[first].prev >= 0 && !s->chunks[s->chunks[first].prev].after_prep)
         first = s->chunks[first].prev;
+    size_t at = s->chunks[first].start;
+    if (at > s->first && s->cls[at - 1] == PL_C_VERB) first = k;
     for (int32_t c = first; c >= 0 && n < max; c = c == k ? -1 : s->chunks[c].next)
         out[n++] = c;
     return n;

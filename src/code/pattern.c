@@ -37,21 +37,43 @@ static int word_matches(const pl_sentence *s, size_t pos, const pl_pat_item *it)
 
 /* ---- subjects ------------------------------------------------------------------------------ */
 
+static int norm_is(const pl_sentence *s, size_t i, const char *w)
+{
+    const pl_token *t = &s->toks.v[i];
+    return t->norm_len == strlen(w) && !memcmp(pl_token_norm(&s->toks, t), w, t->norm_len);
+}
+
 static int32_t subject_left_of(const pl_sentence *s, size_t v, int *negated, int depth);
 static int32_t clause_subject(const pl_sentence *s, size_t v, int *negated);
+static size_t relative_opening(const pl_sentence *s, size_t j);
+static size_t aside_opening(const pl_sentence *s, size_t j);
 
-/* The subject of the nearest verb before a conjunction at j, within the clause. */
+/* The subject of the nearest verb before a conjunction at j, within the clause, found as
+ * that verb's own: "Kenya on Monday condemned the attack and accused Uganda". "and" shares
+ * a negation too ("did not condemn X and accuse Y": none), "but" does not ("did not
+ * condemn X but praised Y"). */
 static int32_t shared_subject(const pl_sentence *s, size_t j, int depth)
 {
+    int shares_negation = s->cls[j] == PL_C_AND;
     int negated = 0;
     for (size_t k = j; k-- > s->first;) {
         uint8_t c = s->cls[k];
         if (c == PL_C_SAY || c == PL_C_OTHER) return -1;
+        /* "condemned the attack, which killed 12, and accused ...", "condemned Uganda, the
+         * ministry said, and urged ...": past the relative clause or the aside */
+        if (c == PL_C_COMMA && relative_opening(s, k) != k) {
+            k = relative_opening(s, k);
+            continue;
+        }
+        if (c == PL_C_COMMA && aside_opening(s, k) != k) {
+            k = aside_opening(s, k);
+            continue;
+        }
         /* "an attack" is a noun: the verb is further left. */
         if (c == PL_C_VERB && !(k > s->first && s->cls[k - 1] == PL_C_DET)) {
             int32_t subject = subject_left_of(s, k, &negated, depth + 1);
             if (subject < 0 && !negated) subject = clause_subject(s, k, &negated);
-            return negated ? -1 : subject;
+            return negated && shares_negation ? -1 : subject;
         }
     }
     return -1;
@@ -66,7 +88,6 @@ static size_t relative_opening(const pl_sentence *s, size_t j)
 {
     static const char *const rel[] = {"which", "who", "whose", "whom"};
     for (size_t k = j; k-- > s->first + 1;) {
-        if (s->cls[k] == PL_C_SAY) break;
         if (s->cls[k] != PL_C_COMMA) continue;
         const pl_token *t = &s->toks.v[k + 1];
         const char *w = pl_token_norm(&s->toks, t);
@@ -77,12 +98,69 @@ static size_t relative_opening(const pl_sentence *s, size_t j)
     return j;
 }
 
+/* A chunk after "after", "before", "since" or "until" that is the subject of the verb
+ * next to it: the word opens a clause ("after Uganda attacked Kenyan troops"). Not a
+ * pronoun: what it stands for in such a clause is too often a prepositional object ("imposed
+ * sanctions on Russia after it annexed ..."). */
+static int opens_clause(const pl_sentence *s, const pl_chunk *c)
+{
+    static const char *const subordinators[] = {"after", "before", "since", "until"};
+    if (!c->after_prep || c->pronoun || c->prep + 1 != c->start) return 0;
+    for (size_t i = 0; i < sizeof subordinators / sizeof *subordinators; i++)
+        if (norm_is(s, c->prep, subordinators[i])) return 1;
+    return 0;
+}
+
+/* A lower-case word ending in -ing: "backing", "citing". */
+static int present_participle(const pl_sentence *s, size_t i)
+{
+    const pl_token *t = &s->toks.v[i];
+    uint8_t c = s->cls[i];
+    return (c == PL_C_WORD || c == PL_C_VERB) && t->norm_len >= 5 &&
+           !memcmp(pl_token_norm(&s->toks, t) + t->norm_len - 3, "ing", 3);
+}
+
+/* A participle that can open an aside: "backing", "backed", "seen by". */
+static int participle(const pl_sentence *s, size_t i)
+{
+    const pl_token *t = &s->toks.v[i];
+    if (present_participle(s, i)) return 1;
+    if (i + 1 < s->first + s->n && norm_is(s, i + 1, "by")) return 1;
+    return t->norm_len >= 4 && !memcmp(pl_token_norm(&s->toks, t) + t->norm_len - 2, "ed", 2);
+}
+
+/* "Rebels backing the government attacked ...": the actor phrase (list) ending with chunk
+ * k is the object of a present participle; the subject is the phrase before that
+ * participle. k when it is no such object. */
+static int32_t participle_subject(const pl_sentence *s, int32_t k)
+{
+    int32_t first = k;
+    while (s->chunks[first].prev >= 0) first = s->chunks[first].prev;
+    size_t at = s->chunks[first].start;
+    if (at < s->first + 2 || !present_participle(s, at - 1)) return k;
+    size_t before = at - 2;
+    /* "Kenyan troops, backing the army, attacked": past the comma of an aside */
+    if (s->cls[before] == PL_C_COMMA && before > s->first) before--;
+    int32_t head = s->chunk_ending[before];
+    return head >= 0 && !s->chunks[head].after_prep ? head : k;
+}
+
 static int32_t subject_left_of(const pl_sentence *s, size_t v, int *negated, int depth)
 {
+    /* "Kenya expelled the envoy, accusing Uganda of ...": a participle after a clause and
+     * its comma shares that clause's subject */
+    if (depth == 0 && v > s->first + 1 && s->cls[v - 1] == PL_C_COMMA &&
+        present_participle(s, v)) {
+        int32_t shared = shared_subject(s, v - 1, depth);
+        if (shared >= 0) return shared;
+    }
     int commas = 0;
     for (size_t j = v; j-- > s->first;) {
         int32_t k = s->chunk_ending[j];
-        if (k >= 0) return s->chunks[k].after_prep ? -1 : k;
+        if (k >= 0) {
+            if (!s->chunks[k].after_prep) return participle_subject(s, k);
+            return opens_clause(s, &s->chunks[k]) ? k : -1;
+        }
         uint8_t c = s->cls[j];
         if (c == PL_C_COMMA && relative_opening(s, j) != j) {
             j = relative_opening(s, j); /* pass over the relative clause */
@@ -93,9 +171,15 @@ static int32_t subject_left_of(const pl_sentence *s, size_t v, int *negated, int
             int32_t before = s->chunk_ending[j - 2];
             return before >= 0 && !s->chunks[before].after_prep ? before : -1;
         }
+        /* "the troops that attacked ...": so does a relative "that" right after it */
+        if (j > s->first && norm_is(s, j, "that") && s->chunk_ending[j - 1] >= 0) {
+            int32_t before = s->chunk_ending[j - 1];
+            return !s->chunks[before].after_prep ? before : -1;
+        }
         if (c == PL_C_NEG) *negated = 1;
         else if (c == PL_C_COMMA && !commas) commas++;
-        else if (c == PL_C_AND && depth == 0) return shared_subject(s, j, depth);
+        else if ((c == PL_C_AND || norm_is(s, j, "but")) && depth == 0)
+            return shared_subject(s, j, depth);
         else if (c != PL_C_ADV && c != PL_C_AUX && !(c == PL_C_WORD && pl_ends_in_ly(s, j)))
             return -1;
     }
@@ -125,20 +209,51 @@ static int reported_to(const pl_sentence *s, size_t j)
     return after_be && said_word(s, j);
 }
 
+#define PARENTHETICAL_MAX 12 /* words between the commas of an aside */
+
+/* The comma that opens an aside closed by the comma at j and set off right after an actor
+ * phrase ("Kenya, wary as ever of its neighbours, condemned"; "Uganda, Kenya said,
+ * attacked"; "the minister, speaking in Nairobi, condemned"; "troops, backed by Kenya,
+ * attacked"), or j when there is none: an
+ * aside holds no verb but a participle that opens it, and one ending in an actor phrase of
+ * its own is none ("Others, including Chad, Mali and Niger, need to ...": Niger is nearer). */
+static size_t aside_opening(const pl_sentence *s, size_t j)
+{
+    int32_t last = j > s->first ? s->chunk_ending[j - 1] : -1;
+    if (last >= 0 && !s->chunks[last].after_prep) return j;
+    size_t verb = j;
+    for (size_t k = j; k-- > s->first + 1 && j - k <= PARENTHETICAL_MAX;) {
+        uint8_t c = s->cls[k];
+        if (c == PL_C_VERB && verb != j) break;
+        if (c == PL_C_VERB) verb = k;
+        if (c != PL_C_COMMA) continue;
+        if (verb != j && (verb != k + 1 || !participle(s, verb))) break;
+        int32_t before = s->chunk_ending[k - 1];
+        return before >= 0 && !s->chunks[before].after_prep ? k : j;
+    }
+    return j;
+}
+
 /* TABARI's source, when no subject stands next to the verb: the nearest actor phrase to
- * its left in the same clause, passing over prepositional phrases, times, commas and words
- * such as "is about to" ("Arnor on Thursday signed", "Arnor is about to restore"). A
- * reporting verb, a verb of the dictionaries or a subordinating word ends the clause,
- * unless it is passive before "to". */
+ * its left in the same clause, passing over prepositional phrases, times, commas, asides
+ * and words such as "is about to" ("Arnor on Thursday signed", "Arnor is about to
+ * restore"). A reporting verb, a verb of the dictionaries or a subordinating word ends the
+ * clause, unless it is passive before "to". */
 static int32_t clause_subject(const pl_sentence *s, size_t v, int *negated)
 {
     for (size_t j = v; j-- > s->first;) {
+        if (s->cls[j] == PL_C_COMMA && aside_opening(s, j) != j) {
+            j = aside_opening(s, j);
+            continue;
+        }
         int32_t k = s->chunk_ending[j];
         if (k >= 0) {
             if (s->chunks[k].after_prep) {
                 j = s->chunks[k].start;
                 continue;
             }
+            int32_t head = participle_subject(s, k);
+            if (head != k) return head;
             /* A list right after a content word is that word's object: "expect China and
              * India to sign". */
             int32_t f = k;
@@ -194,12 +309,6 @@ static int in_phrase(uint8_t c)
 {
     return c == PL_C_DET || c == PL_C_WORD || c == PL_C_NAME || c == PL_C_QUANT ||
            c == PL_C_POSS || c == PL_C_HYPHEN;
-}
-
-static int norm_is(const pl_sentence *s, size_t i, const char *w)
-{
-    const pl_token *t = &s->toks.v[i];
-    return t->norm_len == strlen(w) && !memcmp(pl_token_norm(&s->toks, t), w, t->norm_len);
 }
 
 /* Past the noun phrase at pos (TABARI's `^`): an actor phrase whole, else a run of

@@ -583,19 +583,25 @@ static const char *contraction_end(const scan *sc, const char *p)
 static int word(scan *sc, const char **pp)
 {
     const char *w = *pp, *we = w;
-    while (we < sc->end && !is_space(*we) && *we != '_' && !is_special(sc, *we)) we++;
-    *pp = we;
-    const char *ce = we > w && we - w < FV_WORD_MAX - 3 ? contraction_end(sc, we) : NULL;
+    int petrarch = sc->rd->syntax == PL_FV_PETRARCH;
+    while (we < sc->end && !is_space(*we) && *we != '_' && !(*we == '~' && !petrarch) &&
+           !is_special(sc, *we))
+        we++;
+    /* TABARI's "NEAT~_PLACE": '~' keeps a word a stem ("neatest") that '_' joins to the
+     * next one. */
+    int tilde = !petrarch && we < sc->end && *we == '~';
+    *pp = tilde ? we + 1 : we;
+    const char *ce =
+        !tilde && we > w && we - w < FV_WORD_MAX - 3 ? contraction_end(sc, we) : NULL;
     if (ce) {
         char joined[FV_WORD_MAX + 1];
         int n = snprintf(joined, sizeof joined, "%.*sn't", (int)(we - w), w);
         *pp = ce;
         return pl_fv_add_word(sc->rd, target(sc), joined, (size_t)n, 0, sc->joined);
     }
-    int petrarch = sc->rd->syntax == PL_FV_PETRARCH;
     if (petrarch && !sc->member && memchr(w, '/', (size_t)(we - w))) return slash_word(sc, w, we);
     /* A TABARI word is a stem unless '_' closes it; PETRARCH's words are whole. */
-    int stem = !petrarch && !(we < sc->end && *we == '_');
+    int stem = !petrarch && (tilde || !(we < sc->end && *we == '_'));
     return pl_fv_add_word(sc->rd, target(sc), w, (size_t)(we - w), stem, sc->joined);
 }
 

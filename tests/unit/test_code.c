@@ -138,6 +138,10 @@ static void test_apposition_and_igo(void **state)
     assert_string_equal(code(state, "2021-09-01", "The UN condemned Mika Tanaka, a Japanese "
                                                   "official, on Friday."),
                         "IGOUNO JPNGOV 111\n");
+    /* an unknown name restated by another is one phrase, here inside an aside */
+    assert_string_equal(
+        code(state, "2021-09-01", "Russia, wary of Ivo Zorvan, the Kestrel condemned China."),
+        "RUS CHN 111\n");
 }
 
 static void test_noun_use_and_one_actor(void **state)
@@ -265,12 +269,12 @@ static parley_status code_parsed(void **state, const char *text, const char *par
 static void test_parse(void **state)
 {
     char out[256];
-    static const char text[] = "Japan, the Chinese say, condemned Russia.";
+    static const char text[] = "Japan, the Chinese say they met, condemned Russia.";
     assert_string_equal(code(state, "2021-09-01", text), "");
     assert_int_equal(code_parsed(state, text,
                                  "(ROOT (S (NP (NNP Japan)) (PRN (, ,) (S (NP (DT the) (NNPS "
-                                 "Chinese)) (VP (VBP say))) (, ,)) (VP (VBD condemned) (NP (NNP "
-                                 "Russia))) (. .)))",
+                                 "Chinese)) (VP (VBP say) (SBAR (S (NP (PRP they)) (VP (VBD "
+                                 "met)))))) (, ,)) (VP (VBD condemned) (NP (NNP Russia))) (. .)))",
                                  out, sizeof out),
                      PARLEY_OK);
     assert_string_equal(out, "JPN RUS 111\n");
@@ -321,9 +325,9 @@ static void test_parse_subjects(void **state)
            "(CC and) (S (NP-TMP (NN yesterday)) (VP (VBD condemned) (NP (NNP Russia)))) (. .)))",
            out);
     assert_string_equal(out, "JPN RUS 111\n");
-    /* a subject after "after" is the subject of its own clause */
+    /* a subject after "after" is the subject of its own clause (the words read it so too) */
     static const char after[] = "Tokyo protested after Russian troops attacked China.";
-    assert_string_equal(code(state, "2021-09-01", after), "JPNGOV CHN 190\n");
+    assert_string_equal(code(state, "2021-09-01", after), "RUSMIL CHN 190\n");
     PARSED(state, after,
            "(ROOT (S (NP (NNP Tokyo)) (VP (VBD protested) (SBAR (IN after) (S (NP (JJ "
            "Russian) (NNS troops)) (VP (VBD attacked) (NP (NNP China)))))) (. .)))",
@@ -335,9 +339,9 @@ static void test_parse_subjects(void **state)
            "visited) (NP (NNP China))) (. .)))",
            out);
     assert_string_equal(out, "JPN CHN 042\n");
-    /* a relative clause's verb: the phrase it describes acts */
+    /* a relative clause's verb: the phrase it describes acts (so the words read it too) */
     static const char relative[] = "The Japanese troops that attacked Russia withdrew.";
-    assert_string_equal(code(state, "2021-09-01", relative), "");
+    assert_string_equal(code(state, "2021-09-01", relative), "JPNMIL RUS 190\n");
     PARSED(state, relative,
            "(ROOT (S (NP (NP (DT The) (JJ Japanese) (NNS troops)) (SBAR (WHNP (WDT that)) (S "
            "(VP (VBD attacked) (NP (NNP Russia)))))) (VP (VBD withdrew)) (. .)))",

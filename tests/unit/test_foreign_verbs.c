@@ -404,7 +404,8 @@ static const char tabari_coding[] =
     "MUST  [---]\n- INSISTED + * CONDEMN  [112]\n"
     "HOLD  [---]\n- * TALKS AT ^ ^ +  [046]\n- * SUMMIT_ WITH +  [036]\n"
     "DESCRIB  [---]\n- * AS_FRIENDLY  [024]\n"
-    "CASUALTIES ROSE  [223]\n";
+    "CASUALTIES ROSE  [223]\n"
+    "PERMIT  [060]\n- * FAIR~_PLACE  [024]\n- SWIFT~_*  [025]\n";
 
 static const char petrarch_coding[] =
     "--- TRAVEL [---] ---\nTRAVEL\nFLY {FLEW FLOWN FLYING}\n- * (TO +)   [042]\n"
@@ -469,6 +470,14 @@ static void test_tabari_coding(void **state)
     /* a past form after a possessive's noun is its verb, not a noun ("Japan's rocket
      * attack") */
     assert_string_equal(code(ctx, "Japan's navy condemned China."), "JPN CHN 111\n");
+    /* '~' keeps a word a stem that '_' joins to the next; the actor '*' passes over is the
+     * target when none follows */
+    assert_string_equal(code(ctx, "Japan permitted that China is the fairest place."),
+                        "JPN CHN 024\n");
+    assert_string_equal(code(ctx, "Japan permitted that China is a fair place."),
+                        "JPN CHN 024\n");
+    assert_string_equal(code(ctx, "Japan swiftly permitted Russia to leave."), "JPN RUS 025\n");
+    assert_string_equal(code(ctx, "Japan permitted Russia to leave."), "JPN RUS 060\n");
     parley_ctx_free(ctx);
 }
 
@@ -637,6 +646,36 @@ static void test_gaps_compiled(void **state)
     }
 }
 
+/* People a TABARI dictionary lists under a bare country code. */
+static const char tabari_people[] = "KAORI_SATO [JPN]\nIVAN_PETROV [RUS]\n";
+static const char tabari_requests[] = "URGE  [102]\nASK  [090]\n";
+
+static void test_tabari_pronouns(void **state)
+{
+    (void)state;
+    parley_ctx *ctx = parley_ctx_new();
+    assert_non_null(ctx);
+    assert_int_equal(parley_ctx_load_dict_text(ctx, "t.actors", actors, strlen(actors)), 0);
+    assert_int_equal(parley_ctx_load_dict_text(ctx, "people.actors", tabari_people,
+                                               strlen(tabari_people)),
+                     0);
+    assert_int_equal(parley_ctx_load_dict_text(ctx, "x.verbs", tabari_requests,
+                                               strlen(tabari_requests)),
+                     0);
+    assert_int_equal(parley_ctx_compile(ctx), PARLEY_OK);
+    /* "it" opening a clause stands for the subject before it, not the object */
+    assert_string_equal(code(ctx, "Japan urged China to act and then it asked Russia to help."),
+                        "JPN CHN 102\nJPN RUS 090\n");
+    /* "she" for a person listed as a bare code, when the story names no other */
+    assert_string_equal(
+        code(ctx, "Kaori Sato urged China on Monday to act and then she asked Russia to help."),
+        "JPN CHN 102\nJPN RUS 090\n");
+    /* "him" is never the subject of its own clause */
+    assert_string_equal(code(ctx, "Ivan Petrov urged China to act and Japan asked him to help."),
+                        "RUS CHN 102\nJPN RUS 090\n");
+    parley_ctx_free(ctx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -653,6 +692,7 @@ int main(void)
         cmocka_unit_test(test_roles_beside_entries),
         cmocka_unit_test(test_gaps_compiled),
         cmocka_unit_test(test_adjective_list),
+        cmocka_unit_test(test_tabari_pronouns),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
