@@ -413,7 +413,11 @@ static int code_record(parley_ctx *ctx, const vrecord *r, const char *text,
                                                   text, strlen(text))
                                : NULL;
     const tabari_settings *set = &t->set;
-    parley_code_opts opts = {.flags = set->flags, .parse = o->use_parse ? r->parse : NULL,
+    const char *parse = o->use_parse ? r->parse : NULL;
+    /* PETRARCH's require_dyad off: its "---" sides stand for noun phrases of its parse,
+     * which only the parse tells apart ("said on Saturday" has one, "said today" none). */
+    unsigned flags = set->flags | (r->partial && parse ? PARLEY_CODE_PARTIAL : 0);
+    parley_code_opts opts = {.flags = flags, .parse = parse,
                              .default_source = set->default_source[0] ? set->default_source : NULL,
                              .default_target = set->default_target[0] ? set->default_target : NULL,
                              .min_words = set->min_words, .commas = set->commas};

@@ -147,6 +147,9 @@ typedef struct pl_sentence {
     const int32_t *parse_agent; /* per token, with a parse: the chunk of a passive verb's
                                 by-phrase, or PL_PARSE_UNKNOWN (read the words); NULL
                                 without a parse */
+    const uint8_t *parse_object; /* per token, with a parse: 0 when the parse puts no noun
+                                phrase after the verb in its phrase (no unknown target to
+                                stand for); NULL without a parse */
     pl_place_ref place;      /* "in X" inside this sentence */
     const pl_strmap *adjectives; /* the dictionaries' adjectives (TABARI's list); when empty,
                                 any lower-case word may be one */
@@ -237,9 +240,10 @@ void pl_parse_align(const struct pl_ptb *t, const pl_sentence *s, size_t *cursor
 void pl_parse_lists(const struct pl_ptb *t, pl_sentence *s, const int32_t *leaf);
 /* After the analysis: subject[token] the chunk of each verb's subject, or PL_PARSE_*;
  * reach[token] the token after the verb's phrase (the sentence's end when unknown);
- * agent[token] the chunk of a passive verb's by-phrase, or PL_PARSE_UNKNOWN. */
+ * agent[token] the chunk of a passive verb's by-phrase, or PL_PARSE_UNKNOWN;
+ * object[token] 0 when the verb's phrase holds no noun phrase after it (1 when unknown). */
 void pl_parse_subjects(const struct pl_ptb *t, const pl_sentence *s, const int32_t *leaf,
-                       int32_t *subject, int32_t *reach, int32_t *agent);
+                       int32_t *subject, int32_t *reach, int32_t *agent, uint8_t *object);
 
 /* ---- dates of events and stops (when.c) ---------------------------------------------------- */
 
