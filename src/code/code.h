@@ -168,6 +168,7 @@ typedef struct pl_pattern_match {
     int32_t source, target;
     size_t start, end;       /* first token and the token after the last */
     int negated;
+    int joint;               /* the source list's members act on one another (`%`) */
 } pl_pattern_match;
 
 /* The longest pattern of the anchor at token v that fits; 1 and *m filled, or 0. With

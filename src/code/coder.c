@@ -469,7 +469,7 @@ static int code_anchor(coding *cd, size_t v, size_t *used)
     slot_list(s, m.source, v, &src);
     slot_list(s, m.target, v, &tgt);
     fill_sides(cd, &m, v, &src, &tgt);
-    if (p->joint) {
+    if (m.joint) {
         /* Members of a compound subject act on one another: each on each, both ways, as
          * TABARI and PETRARCH code it ("A and B met": A -> B and B -> A). */
         for (size_t i = 0; i < src.n; i++)

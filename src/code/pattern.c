@@ -520,6 +520,14 @@ static int fit(matcher *mt, size_t v)
         int32_t agent = passive_agent(mt->s, v);
         if (agent >= 0) m->target = m->source, m->source = agent;
     }
+    /* A compound after the verb ("agrees WITH %") is its partners when the parse gives the
+     * verb a subject: "Arnor agrees with Gondor and Eriador" is Arnor with each, as
+     * PETRARCH reads it. Without a parse the members act on one another, as in TABARI. */
+    m->joint = p->joint;
+    const int32_t *parsed = mt->s->parse_subject;
+    if (p->joint && has_slot(p->after, p->nafter, PL_IT_SOURCE) && m->source >= 0 && parsed &&
+        parsed[v] >= 0)
+        m->target = m->source, m->source = parsed[v], m->joint = 0;
     /* TABARI and PETRARCH dictionaries spell negation out in their patterns ("NOT *
      * RELATIONS"); only our own patterns are stopped by a "not" the pattern does not hold. */
     return (m->source >= 0 || mt->sourceless) && (!m->negated || p->gaps);
@@ -571,7 +579,7 @@ int pl_match_anchor(const parley_ctx *ctx, const pl_sentence *s, size_t v, int s
         matcher mt = {s, p, m, MATCH_BUDGET,
                       s->parse_reach ? (size_t)s->parse_reach[v] : s->first + s->n, sourceless};
         m->pattern = p;
-        if (fit(&mt, v) && !(p->joint && partner_follows(s, m->end))) return 1;
+        if (fit(&mt, v) && !(m->joint && partner_follows(s, m->end))) return 1;
     }
     return 0;
 }

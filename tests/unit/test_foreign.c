@@ -575,11 +575,13 @@ static parley_ctx *tabari_ctx(void)
  * country acts as "---" and its agent, alone (the actor before the comma is in another
  * clause, no list with it); a verb with no target codes against "---" only when the parse
  * puts a noun phrase after it; a list member that names no one is left out; a clause
- * inside a coded verb's phrase adds no event with a side unknown. */
-static void test_partial_with_parse(void **state)
+ * inside a coded verb's phrase adds no event with a side unknown. And a compound after
+ * the verb is the partners of the subject the parse gives. */
+static void test_petrarch_readings_with_parse(void **state)
 {
     (void)state;
-    static const char verbs[] = "CONDEMN [122]\nSAID [023]\nATTACK [190]\nWAIT [---]\n";
+    static const char verbs[] = "CONDEMN [122]\nSAID [023]\nATTACK [190]\nWAIT [---]\n"
+                                "AGREE [030]\n- * WITH % [031]\n";
     parley_ctx *ctx = parley_ctx_new();
     assert_non_null(ctx);
     assert_int_equal(parley_ctx_load_dict_text(ctx, "t.actors", tabari_actors,
@@ -625,6 +627,15 @@ static void test_partial_with_parse(void **state)
                                          "Freedonia waited after Graustark attacked on Sunday.",
                                          &opts, NULL),
                         "GRK --- 190\n");
+    /* a compound after the verb: the parse's subject agrees with each member; without a
+     * parse the members with one another, as TABARI reads it */
+    static const char agree[] = "Freedonia agrees with Sylvania and Graustark.";
+    opts.flags = 0;
+    opts.parse = "(ROOT (S (NP (NNP Freedonia)) (VP (VBZ agrees) (PP (IN with) (NP (NNP "
+                 "Sylvania) (CC and) (NNP Graustark)))) (. .)))";
+    assert_string_equal(code_events_with(ctx, "1995-01-01", agree, &opts, NULL),
+                        "FRD SYL 031\nFRD GRK 031\n");
+    assert_string_equal(code_events(ctx, "1995-01-01", agree), "SYL GRK 031\nGRK SYL 031\n");
     parley_ctx_free(ctx);
 }
 
@@ -714,7 +725,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_malformed_lines, dict_setup, dict_teardown),
         cmocka_unit_test_setup_teardown(test_unsupported_counted, dict_setup, dict_teardown),
         cmocka_unit_test(test_tabari_coding),
-        cmocka_unit_test(test_partial_with_parse),
+        cmocka_unit_test(test_petrarch_readings_with_parse),
         cmocka_unit_test_setup_teardown(test_stems, dict_setup, dict_teardown),
         cmocka_unit_test_setup_teardown(test_tabari_agents, dict_setup, dict_teardown),
         cmocka_unit_test_setup_teardown(test_substitution_sets, dict_setup, dict_teardown),
