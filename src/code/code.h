@@ -92,6 +92,8 @@ typedef struct pl_chunk {
                                 government when it acts or is acted on ("Beijing said") */
     uint8_t after_prep;      /* a preposition stands before it ("in northern Mali") */
     uint8_t pronoun;         /* he, she, it, they, him, them: coded as what it stands for */
+    uint8_t clause_subject;  /* with a parse: the subject of a subordinate clause ("whether
+                                he has ...") */
     uint32_t prep;           /* that preposition's token index, when after_prep */
     int32_t next, prev;      /* neighbours in a list (compound), -1 for none */
 } pl_chunk;
@@ -239,6 +241,8 @@ void pl_parse_align(const struct pl_ptb *t, const pl_sentence *s, size_t *cursor
 /* After the analysis: chunks in different branches of a noun phrase the parse
  * coordinates ("(NP (NP Arnor's sheep) (CC and) (NP goats of Gondor))") become a list. */
 void pl_parse_lists(const struct pl_ptb *t, pl_sentence *s, const int32_t *leaf);
+/* After the analysis: marks the chunks that are subjects of subordinate clauses. */
+void pl_parse_clause_subjects(const struct pl_ptb *t, pl_sentence *s, const int32_t *leaf);
 /* After the analysis: subject[token] the chunk of each verb's subject, or PL_PARSE_*;
  * reach[token] the token after the verb's phrase (the sentence's end when unknown);
  * agent[token] the chunk of a passive verb's by-phrase, or PL_PARSE_UNKNOWN;

@@ -680,6 +680,7 @@ static int code_sentence(coding *cd, pl_span span, enum discard *discard)
         int32_t *subject = leaf + s->toks.n, *reach = subject + s->toks.n;
         int32_t *agent = reach + s->toks.n;
         pl_parse_lists(cd->ptb, s, leaf);
+        pl_parse_clause_subjects(cd->ptb, s, leaf);
         uint8_t *object = cd->tag_buf + s->toks.n;
         pl_parse_subjects(cd->ptb, s, leaf, subject, reach, agent, object);
         s->parse_subject = subject;

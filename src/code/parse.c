@@ -206,23 +206,20 @@ static int possessor(const pl_sentence *s, const pl_chunk *c, const int32_t *lea
 static int32_t chunk_in(const pl_sentence *s, const int32_t *leaf, uint32_t first,
                         uint32_t last)
 {
-    int32_t role = -1;
-    for (size_t k = 0; k < s->nchunks; k++) {
+    int32_t found = -1;
+    for (size_t k = 0; k < s->nchunks && (found < 0 || !s->chunks[found].code); k++) {
         const pl_chunk *c = &s->chunks[k];
-        if (role < 0 && !c->code && c->agent && in_words(leaf, c->start - s->first, first, last) &&
-            !c->after_prep)
-            role = (int32_t)k;
-        if (!c->code || !in_words(leaf, c->start - s->first, first, last) ||
+        if (!(c->code || (c->agent && found < 0)) ||
+            !in_words(leaf, c->start - s->first, first, last) ||
             (c->after_prep && in_words(leaf, c->prep - s->first, first, last)) ||
             possessor(s, c, leaf, first, last))
             continue;
-        int32_t end = (int32_t)k;
-        while (s->chunks[end].next >= 0 &&
-               in_words(leaf, s->chunks[s->chunks[end].next].start - s->first, first, last))
-            end = s->chunks[end].next;
-        return end;
+        found = (int32_t)k;
     }
-    return role;
+    while (found >= 0 && s->chunks[found].next >= 0 &&
+           in_words(leaf, s->chunks[s->chunks[found].next].start - s->first, first, last))
+        found = s->chunks[found].next;
+    return found;
 }
 
 /* The child of node `top` whose branch holds node n (n itself when n is top's child). */
@@ -268,6 +265,21 @@ void pl_parse_lists(const pl_ptb *t, pl_sentence *s, const int32_t *leaf)
             continue;
         a->next = (int32_t)(k + 1);
         b->prev = (int32_t)k;
+    }
+}
+
+void pl_parse_clause_subjects(const pl_ptb *t, pl_sentence *s, const int32_t *leaf)
+{
+    for (size_t k = 0; k < s->nchunks; k++) {
+        int32_t l = leaf[s->chunks[k].start - s->first];
+        if (l < 0) continue;
+        int32_t np = t->nodes[t->word_node[l]].parent;
+        while (np >= 0 && t->nodes[np].parent >= 0 &&
+               !strncmp(t->nodes[t->nodes[np].parent].label, "NP", 2))
+            np = t->nodes[np].parent;
+        int32_t clause = np >= 0 && !strncmp(t->nodes[np].label, "NP", 2) ? t->nodes[np].parent : -1;
+        int32_t sbar = clause >= 0 && is_clause(t->nodes[clause].label) ? t->nodes[clause].parent : -1;
+        s->chunks[k].clause_subject = sbar >= 0 && !strcmp(t->nodes[sbar].label, "SBAR");
     }
 }
 

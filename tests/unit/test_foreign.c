@@ -576,12 +576,13 @@ static parley_ctx *tabari_ctx(void)
  * clause, no list with it); a verb with no target codes against "---" only when the parse
  * puts a noun phrase after it; a list member that names no one is left out; a clause
  * inside a coded verb's phrase adds no event with a side unknown. And a compound after
- * the verb is the partners of the subject the parse gives. */
+ * the verb is the partners of the subject the parse gives; a default target may lie in a
+ * subordinate clause, past that clause's subject when it is the source told again. */
 static void test_petrarch_readings_with_parse(void **state)
 {
     (void)state;
     static const char verbs[] = "CONDEMN [122]\nSAID [023]\nATTACK [190]\nWAIT [---]\n"
-                                "AGREE [030]\n- * WITH % [031]\n";
+                                "AGREE [030]\n- * WITH % [031]\nDOUBT [212]\n";
     parley_ctx *ctx = parley_ctx_new();
     assert_non_null(ctx);
     assert_int_equal(parley_ctx_load_dict_text(ctx, "t.actors", tabari_actors,
@@ -636,6 +637,13 @@ static void test_petrarch_readings_with_parse(void **state)
     assert_string_equal(code_events_with(ctx, "1995-01-01", agree, &opts, NULL),
                         "FRD SYL 031\nFRD GRK 031\n");
     assert_string_equal(code_events(ctx, "1995-01-01", agree), "SYL GRK 031\nGRK SYL 031\n");
+    /* the target may lie in a subordinate clause, past the subject told again there */
+    static const char doubt[] = "Freedonia doubted whether it had a future with Sylvania.";
+    opts.parse = "(ROOT (S (NP (NNP Freedonia)) (VP (VBD doubted) (SBAR (IN whether) (S (NP "
+                 "(PRP it)) (VP (VBD had) (NP (NP (DT a) (NN future)) (PP (IN with) (NP (NNP "
+                 "Sylvania)))))))) (. .)))";
+    assert_string_equal(code_events_with(ctx, "1995-01-01", doubt, &opts, NULL), "FRD SYL 212\n");
+    assert_string_equal(code_events(ctx, "1995-01-01", doubt), "");
     parley_ctx_free(ctx);
 }
 
