@@ -277,8 +277,10 @@ void pl_parse_clause_subjects(const pl_ptb *t, pl_sentence *s, const int32_t *le
         while (np >= 0 && t->nodes[np].parent >= 0 &&
                !strncmp(t->nodes[t->nodes[np].parent].label, "NP", 2))
             np = t->nodes[np].parent;
-        int32_t clause = np >= 0 && !strncmp(t->nodes[np].label, "NP", 2) ? t->nodes[np].parent : -1;
-        int32_t sbar = clause >= 0 && is_clause(t->nodes[clause].label) ? t->nodes[clause].parent : -1;
+        /* the noun phrase a clause holds, the clause a subordinate one (under SBAR) */
+        int32_t clause = -1, sbar = -1;
+        if (np >= 0 && !strncmp(t->nodes[np].label, "NP", 2)) clause = t->nodes[np].parent;
+        if (clause >= 0 && is_clause(t->nodes[clause].label)) sbar = t->nodes[clause].parent;
         s->chunks[k].clause_subject = sbar >= 0 && !strcmp(t->nodes[sbar].label, "SBAR");
     }
 }

@@ -590,10 +590,11 @@ static void test_petrarch_readings_with_parse(void **state)
     assert_int_equal(parley_ctx_load_dict_text(ctx, "t.agents", tabari_agents,
                                                strlen(tabari_agents)), PARLEY_OK);
     assert_int_equal(parley_ctx_load_dict_text(ctx, "t.verbs", verbs, strlen(verbs)), PARLEY_OK);
-    parley_code_opts opts = {NULL, PARLEY_CODE_PARTIAL,
-                             "(ROOT (S (S (NP (NNP Freedonia)) (VP (VBD condemned) (NP (NNP "
-                             "Sylvania)))) (, ,) (NP (DT a) (JJ senior) (NN minister)) (VP (VBD "
-                             "said) (PP (IN on) (NP (NNP Monday)))) (. .)))"};
+    parley_code_opts opts = {
+        .flags = PARLEY_CODE_PARTIAL,
+        .parse = "(ROOT (S (S (NP (NNP Freedonia)) (VP (VBD condemned) (NP (NNP Sylvania)))) "
+                 "(, ,) (NP (DT a) (JJ senior) (NN minister)) (VP (VBD said) (PP (IN on) (NP "
+                 "(NNP Monday)))) (. .)))"};
     static const char said[] = "Freedonia condemned Sylvania, a senior minister said on Monday.";
     assert_string_equal(code_events_with(ctx, "1995-01-01", said, &opts, NULL),
                         "FRD SYL 122\n---GOV --- 023\n");
