@@ -23,7 +23,9 @@ static const char validate_usage[] =
     "  -p, --project FILE   TABARI: the project file naming the dictionaries\n"
     "  -D, --dict PATH      use these dictionaries instead of the ones the suite names\n"
     "      --use-parse      PETRARCH: read each verb's subject from the record's Penn\n"
-    "                       Treebank <Parse> (parley_code_opts.parse)\n"
+    "                       Treebank <Parse> (parley_code_opts.parse); records after\n"
+    "                       <Config option=\"require_dyad\" value=\"false\"> then code\n"
+    "                       events with one side unknown (PARLEY_CODE_PARTIAL)\n"
     "      --floor N        exit 1 when fewer than N records pass\n"
     "  -q, --quiet          print only failing records and the totals\n"
     "  -h, --help           this help\n"
@@ -413,7 +415,11 @@ static int code_record(parley_ctx *ctx, const vrecord *r, const char *text,
                                                   text, strlen(text))
                                : NULL;
     const tabari_settings *set = &t->set;
-    parley_code_opts opts = {.flags = set->flags, .parse = o->use_parse ? r->parse : NULL,
+    const char *parse = o->use_parse ? r->parse : NULL;
+    /* PETRARCH's require_dyad off: its "---" sides stand for noun phrases of its parse,
+     * which only the parse tells apart ("said on Saturday" has one, "said today" none). */
+    unsigned flags = set->flags | (r->partial && parse ? PARLEY_CODE_PARTIAL : 0);
+    parley_code_opts opts = {.flags = flags, .parse = parse,
                              .default_source = set->default_source[0] ? set->default_source : NULL,
                              .default_target = set->default_target[0] ? set->default_target : NULL,
                              .min_words = set->min_words, .commas = set->commas};

@@ -24,6 +24,8 @@ typedef struct vrecord {
     char *text;
     char *parse;             /* Penn Treebank parse (PETRARCH), NULL if none */
     char *options;           /* option changes this record carries ("a; b"), NULL if none */
+    int partial;             /* PETRARCH's require_dyad is off: events with an unknown side
+                                count (PARLEY_CODE_PARTIAL) */
     long line;               /* where the record starts in its file */
     vrecord_kind kind;
     vexpect *expect;

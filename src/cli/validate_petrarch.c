@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static int name_is(const xmlNode *n, const char *name)
 {
@@ -63,11 +64,22 @@ static int read_coding(vrecord *r, const xmlNode *n)
     return rc;
 }
 
-static int read_sentence(vsuite *s, const xmlNode *n)
+/* <Config option="require_dyad" value="false"> between records: the records after it code
+ * events with one side unknown, until a Config turns it back on. */
+static void read_config(const xmlNode *n, int *partial)
+{
+    char *option = attr(n, "option"), *value = attr(n, "value");
+    if (option && value && !strcasecmp(option, "require_dyad"))
+        *partial = !strcasecmp(value, "false");
+    free(option), free(value);
+}
+
+static int read_sentence(vsuite *s, const xmlNode *n, int partial)
 {
     vrecord *r = vsuite_add_record(s);
     if (!r) return -1;
     r->kind = VREC_UNCHECKED;
+    r->partial = partial;
     r->line = xmlGetLineNo(n);
     r->id = attr(n, "id");
     char *date = attr(n, "date");
@@ -129,13 +141,15 @@ int vsuite_read_petrarch(vsuite *s, const char *path, char *err, size_t errlen)
         if (n && err[n - 1] == '\n') err[n - 1] = 0;
         return -1;
     }
-    int rc = 0;
+    int rc = 0, partial = 0;
     const xmlNode *root = xmlDocGetRootElement(doc);
     for (const xmlNode *c = root ? root->children : NULL; c && rc == 0; c = c->next) {
         if (name_is(c, "Environment")) rc = read_environment(s, c);
         else if (name_is(c, "Sentences"))
-            for (const xmlNode *n = c->children; n && rc == 0; n = n->next)
-                if (name_is(n, "Sentence")) rc = read_sentence(s, n);
+            for (const xmlNode *n = c->children; n && rc == 0; n = n->next) {
+                if (name_is(n, "Config")) read_config(n, &partial);
+                else if (name_is(n, "Sentence")) rc = read_sentence(s, n, partial);
+            }
     }
     xmlFreeDoc(doc);
     if (rc < 0) snprintf(err, errlen, "%s: out of memory", path);

@@ -92,6 +92,8 @@ typedef struct pl_chunk {
                                 government when it acts or is acted on ("Beijing said") */
     uint8_t after_prep;      /* a preposition stands before it ("in northern Mali") */
     uint8_t pronoun;         /* he, she, it, they, him, them: coded as what it stands for */
+    uint8_t clause_subject;  /* with a parse: the subject of a subordinate clause ("whether
+                                he has ...") */
     uint32_t prep;           /* that preposition's token index, when after_prep */
     int32_t next, prev;      /* neighbours in a list (compound), -1 for none */
 } pl_chunk;
@@ -147,6 +149,9 @@ typedef struct pl_sentence {
     const int32_t *parse_agent; /* per token, with a parse: the chunk of a passive verb's
                                 by-phrase, or PL_PARSE_UNKNOWN (read the words); NULL
                                 without a parse */
+    const uint8_t *parse_object; /* per token, with a parse: 0 when the parse puts no noun
+                                phrase after the verb in its phrase (no unknown target to
+                                stand for); NULL without a parse */
     pl_place_ref place;      /* "in X" inside this sentence */
     const pl_strmap *adjectives; /* the dictionaries' adjectives (TABARI's list); when empty,
                                 any lower-case word may be one */
@@ -165,6 +170,7 @@ typedef struct pl_pattern_match {
     int32_t source, target;
     size_t start, end;       /* first token and the token after the last */
     int negated;
+    int joint;               /* the source list's members act on one another (`%`) */
 } pl_pattern_match;
 
 /* The longest pattern of the anchor at token v that fits; 1 and *m filled, or 0. With
@@ -235,11 +241,14 @@ void pl_parse_align(const struct pl_ptb *t, const pl_sentence *s, size_t *cursor
 /* After the analysis: chunks in different branches of a noun phrase the parse
  * coordinates ("(NP (NP Arnor's sheep) (CC and) (NP goats of Gondor))") become a list. */
 void pl_parse_lists(const struct pl_ptb *t, pl_sentence *s, const int32_t *leaf);
+/* After the analysis: marks the chunks that are subjects of subordinate clauses. */
+void pl_parse_clause_subjects(const struct pl_ptb *t, pl_sentence *s, const int32_t *leaf);
 /* After the analysis: subject[token] the chunk of each verb's subject, or PL_PARSE_*;
  * reach[token] the token after the verb's phrase (the sentence's end when unknown);
- * agent[token] the chunk of a passive verb's by-phrase, or PL_PARSE_UNKNOWN. */
+ * agent[token] the chunk of a passive verb's by-phrase, or PL_PARSE_UNKNOWN;
+ * object[token] 0 when the verb's phrase holds no noun phrase after it (1 when unknown). */
 void pl_parse_subjects(const struct pl_ptb *t, const pl_sentence *s, const int32_t *leaf,
-                       int32_t *subject, int32_t *reach, int32_t *agent);
+                       int32_t *subject, int32_t *reach, int32_t *agent, uint8_t *object);
 
 /* ---- dates of events and stops (when.c) ---------------------------------------------------- */
 

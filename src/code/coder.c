@@ -65,6 +65,9 @@ typedef struct coding {
     int discard_sentence;    /* a "###" pattern matched: the sentence codes nothing */
     parley_unknown *unknown; /* parley_code_opts.unknown, or NULL */
     int partial;             /* PARLEY_CODE_PARTIAL */
+    size_t coded_reach;      /* with a parse: the end of the furthest verb phrase whose verb
+                                coded an event with both sides, in this sentence */
+    int in_coded_phrase;     /* the anchor being coded lies inside such a phrase */
     int story_dates;         /* PARLEY_CODE_STORY_DATES */
     int agent_only;          /* PARLEY_CODE_AGENT_ONLY */
     int source_after;        /* PARLEY_CODE_SOURCE_AFTER */
@@ -88,7 +91,8 @@ typedef struct coding {
                                 reach, its passive agent (pl_parse_align,
                                 pl_parse_subjects) */
     size_t parse_cap;
-    uint8_t *tag_buf;        /* and its tag (PL_TAG_*) */
+    uint8_t *tag_buf;        /* and its tag (PL_TAG_*), and whether its verb has an object
+                                (pl_parse_subjects) */
     size_t tag_cap;
 } coding;
 
@@ -218,10 +222,11 @@ static int place_by_other_side(coding *cd, const char *code, pl_chunk *role,
 }
 
 /* PETRARCH's way with an unknown side: "---", with the agent when there is one. An event
- * needs one side known by country or agent. */
+ * needs one side known by country or agent. A list member that names neither is no side
+ * of its own: the list's other members act ("Lions, tigers and Gondor welcomed"). */
 static int partial_side(coding *cd, pl_chunk *c)
 {
-    if (c->code) return 0;
+    if (c->code || (!c->agent && (c->next >= 0 || c->prev >= 0))) return 0;
     c->code = c->agent ? pl_arena_printf(&cd->an.st.arena, "---%s", c->agent) : "---";
     return c->code ? 0 : -1;
 }
@@ -257,10 +262,18 @@ static int add_event(coding *cd, const pl_pattern_match *m, const char *code,
         place_by_other_side(cd, code, &destination, src))
         return -1;
     if (cd->agent_only && (agent_side(cd, &origin) || agent_side(cd, &destination))) return -1;
+    /* PETRARCH reads a clause inside a coded verb's phrase ("restored ties after crowds
+     * burned ...") only for that verb's event: it adds none with a side unknown. */
+    int both_known = origin.code && destination.code;
+    if (cd->partial && !both_known && cd->in_coded_phrase) return 0;
     if (cd->partial && (partial_side(cd, &origin) || partial_side(cd, &destination))) return -1;
     if (!src->code || !tgt->code || !strcmp(src->code, tgt->code)) return 0;
     if (!strcmp(src->code, "---") && !strcmp(tgt->code, "---")) return 0;
     if (already_coded(cd, src->code, tgt->code, code)) return 0;
+    const pl_sentence *s = &cd->an.s;
+    if (both_known && s->parse_reach && s->parse_tag[verb] == PL_TAG_VERB &&
+        (size_t)s->parse_reach[verb] > cd->coded_reach)
+        cd->coded_reach = (size_t)s->parse_reach[verb];
     parley_event *e = pl_events_add(cd->out);
     if (!e) return -1;
     e->sentence = cd->sentence_no;
@@ -277,7 +290,7 @@ static int add_event(coding *cd, const pl_pattern_match *m, const char *code,
     e->dict_hash = keep(cd, cd->ctx->dict.hash_hex);
     e->pattern = pl_arena_printf(&cd->out->arena, "%s:%ld %s", file_base(p->file), p->line,
                                  p->text);
-    const pl_token *toks = cd->an.s.toks.v;
+    const pl_token *toks = s->toks.v;
     size_t first = m->start, last = m->end - 1;
     const pl_chunk *sides[2] = {src, tgt};
     for (int i = 0; i < 2; i++) {
@@ -452,10 +465,11 @@ static int code_anchor(coding *cd, size_t v, size_t *used)
     if (p->code[0] == '#') cd->discard_sentence = 1;
     if (pl_pattern_blocks(p->code)) return 0;
     actor_side src, tgt;
+    cd->in_coded_phrase = v < cd->coded_reach;
     slot_list(s, m.source, v, &src);
     slot_list(s, m.target, v, &tgt);
     fill_sides(cd, &m, v, &src, &tgt);
-    if (p->joint) {
+    if (m.joint) {
         /* Members of a compound subject act on one another: each on each, both ways, as
          * TABARI and PETRARCH code it ("A and B met": A -> B and B -> A). */
         for (size_t i = 0; i < src.n; i++)
@@ -463,9 +477,10 @@ static int code_anchor(coding *cd, size_t v, size_t *used)
                 if (i != j && add_events(cd, &m, p->code, src.v[i], src.v[j], v)) return -1;
         return 0;
     }
-    /* No target: PETRARCH codes the event against "---". */
+    /* No target: PETRARCH codes the event against "---", which stands for a noun phrase
+     * after the verb: with a parse, none there ("said today") leaves no event. */
     static const pl_chunk absent = {.next = -1, .prev = -1};
-    int no_target = tgt.n == 0 && cd->partial;
+    int no_target = tgt.n == 0 && cd->partial && (!s->parse_object || s->parse_object[v]);
     size_t before = cd->out->n;
     for (size_t i = 0; i < src.n; i++)
         for (size_t j = 0; j < tgt.n || (no_target && j == 0); j++) {
@@ -649,12 +664,12 @@ static int code_sentence(coding *cd, pl_span span, enum discard *discard)
     cd->an.st.date = pl_when_role_date(&cd->when, cd->story_ymd);
     if (pl_analysis_tokens(cd->ctx, &cd->an, span)) return -1;
     s->parse_subject = s->parse_reach = s->parse_agent = NULL;
-    s->parse_tag = NULL;
+    s->parse_tag = s->parse_object = NULL;
     if (s->n == 0) return 0;
     int32_t *leaf = NULL;
     if (cd->ptb) {
         if (PL_GROW(cd->parse_buf, cd->parse_cap, 4 * s->toks.n) ||
-            PL_GROW(cd->tag_buf, cd->tag_cap, s->toks.n))
+            PL_GROW(cd->tag_buf, cd->tag_cap, 2 * s->toks.n))
             return -1;
         leaf = cd->parse_buf;
         pl_parse_align(cd->ptb, s, &cd->ptb_cursor, leaf, cd->tag_buf);
@@ -665,10 +680,13 @@ static int code_sentence(coding *cd, pl_span span, enum discard *discard)
         int32_t *subject = leaf + s->toks.n, *reach = subject + s->toks.n;
         int32_t *agent = reach + s->toks.n;
         pl_parse_lists(cd->ptb, s, leaf);
-        pl_parse_subjects(cd->ptb, s, leaf, subject, reach, agent);
+        pl_parse_clause_subjects(cd->ptb, s, leaf);
+        uint8_t *object = cd->tag_buf + s->toks.n;
+        pl_parse_subjects(cd->ptb, s, leaf, subject, reach, agent, object);
         s->parse_subject = subject;
         s->parse_reach = reach;
         s->parse_agent = agent;
+        s->parse_object = object;
     }
     *discard = discard_of(&cd->ctx->dict, s);
     if (*discard != KEEP) return 0;
@@ -690,6 +708,7 @@ static int code_sentence(coding *cd, pl_span span, enum discard *discard)
     cd->sentence_events = cd->out->n;
     cd->discard_sentence = 0;
     cd->carried.n = 0;
+    cd->coded_reach = 0;
     if (code_anchors(cd)) return -1;
     if (cd->discard_sentence) {
         cd->out->n = cd->sentence_events;

@@ -200,24 +200,26 @@ static int possessor(const pl_sentence *s, const pl_chunk *c, const int32_t *lea
 
 /* The chunk of words [first, last): the first actor phrase there that is no prepositional
  * object inside the phrase nor a possessor, taken at the end of its list so that the
- * whole list acts. A preposition before the phrase is no matter: the parse says it is a
- * subject ("after Arnor crowds burned"). */
+ * whole list acts; with no actor there, the first role ("the official news agency said":
+ * the side is a role of no known country). A preposition before the phrase is no
+ * matter: the parse says it is a subject ("after Arnor crowds burned"). */
 static int32_t chunk_in(const pl_sentence *s, const int32_t *leaf, uint32_t first,
                         uint32_t last)
 {
-    for (size_t k = 0; k < s->nchunks; k++) {
+    int32_t found = -1;
+    for (size_t k = 0; k < s->nchunks && (found < 0 || !s->chunks[found].code); k++) {
         const pl_chunk *c = &s->chunks[k];
-        if (!c->code || !in_words(leaf, c->start - s->first, first, last) ||
+        if (!(c->code || (c->agent && found < 0)) ||
+            !in_words(leaf, c->start - s->first, first, last) ||
             (c->after_prep && in_words(leaf, c->prep - s->first, first, last)) ||
             possessor(s, c, leaf, first, last))
             continue;
-        int32_t end = (int32_t)k;
-        while (s->chunks[end].next >= 0 &&
-               in_words(leaf, s->chunks[s->chunks[end].next].start - s->first, first, last))
-            end = s->chunks[end].next;
-        return end;
+        found = (int32_t)k;
     }
-    return -1;
+    while (found >= 0 && s->chunks[found].next >= 0 &&
+           in_words(leaf, s->chunks[s->chunks[found].next].start - s->first, first, last))
+        found = s->chunks[found].next;
+    return found;
 }
 
 /* The child of node `top` whose branch holds node n (n itself when n is top's child). */
@@ -239,15 +241,47 @@ static int coordinated(const pl_ptb *t, int32_t a, int32_t b)
     return branch_under(t, top, la) != branch_under(t, top, t->word_node[b]);
 }
 
+/* The words at a and b (a first) stand in different clauses: the lowest phrase that holds
+ * both is a clause ("(S (S Arnor condemned Gondor) , (NP an official) (VP said))"). */
+static int apart(const pl_ptb *t, int32_t a, int32_t b)
+{
+    int32_t top = t->word_node[b];
+    while (top >= 0 && !(t->nodes[top].first <= (uint32_t)a && (uint32_t)a < t->nodes[top].last))
+        top = t->nodes[top].parent;
+    return top >= 0 && is_clause(t->nodes[top].label);
+}
+
 void pl_parse_lists(const pl_ptb *t, pl_sentence *s, const int32_t *leaf)
 {
     for (size_t k = 0; k + 1 < s->nchunks; k++) {
         pl_chunk *a = &s->chunks[k], *b = &s->chunks[k + 1];
         int32_t la = leaf[a->start - s->first], lb = leaf[b->start - s->first];
-        if (a->next >= 0 || b->prev >= 0 || la < 0 || lb < 0 || !coordinated(t, la, lb))
+        if (la < 0 || lb < 0) continue;
+        if (a->next == (int32_t)(k + 1) && apart(t, la, lb)) {
+            a->next = b->prev = -1;
+            continue;
+        }
+        if (a->next >= 0 || b->prev >= 0 || !coordinated(t, la, lb))
             continue;
         a->next = (int32_t)(k + 1);
         b->prev = (int32_t)k;
+    }
+}
+
+void pl_parse_clause_subjects(const pl_ptb *t, pl_sentence *s, const int32_t *leaf)
+{
+    for (size_t k = 0; k < s->nchunks; k++) {
+        int32_t l = leaf[s->chunks[k].start - s->first];
+        if (l < 0) continue;
+        int32_t np = t->nodes[t->word_node[l]].parent;
+        while (np >= 0 && t->nodes[np].parent >= 0 &&
+               !strncmp(t->nodes[t->nodes[np].parent].label, "NP", 2))
+            np = t->nodes[np].parent;
+        /* the noun phrase a clause holds, the clause a subordinate one (under SBAR) */
+        int32_t clause = -1, sbar = -1;
+        if (np >= 0 && !strncmp(t->nodes[np].label, "NP", 2)) clause = t->nodes[np].parent;
+        if (clause >= 0 && is_clause(t->nodes[clause].label)) sbar = t->nodes[clause].parent;
+        s->chunks[k].clause_subject = sbar >= 0 && !strcmp(t->nodes[sbar].label, "SBAR");
     }
 }
 
@@ -272,32 +306,52 @@ static int32_t passive_by(const pl_ptb *t, uint32_t L)
     return -1;
 }
 
-/* The token after the verb phrase of the verb at token i (leaf L): the words a target of
- * its pattern may come from. */
-static int32_t reach_of(const pl_ptb *t, const pl_sentence *s, const int32_t *leaf, size_t i,
-                        uint32_t L)
+/* The verb phrase of the verb at leaf L: its outermost VP. */
+static int32_t phrase_of(const pl_ptb *t, uint32_t L)
 {
     int32_t vp = t->word_node[L];
     while (t->nodes[vp].parent >= 0 && !strcmp(t->nodes[t->nodes[vp].parent].label, "VP"))
         vp = t->nodes[vp].parent;
+    return vp;
+}
+
+/* A noun phrase after the verb at leaf L in its phrase, its object's or a preposition's
+ * ("said on Saturday"); a bare time ("said today", NP-TMP) is none. Nodes are in reading
+ * order, so the scan stops at the first. */
+static uint8_t has_object(const pl_ptb *t, uint32_t L, int32_t vp)
+{
+    for (size_t j = (size_t)t->word_node[L] + 1; j < t->n && t->nodes[j].first < t->nodes[vp].last;
+         j++)
+        if (!strcmp(t->nodes[j].label, "NP")) return 1;
+    return 0;
+}
+
+/* The token after the verb phrase vp of the verb at token i: the words a target of its
+ * pattern may come from. */
+static int32_t reach_of(const pl_ptb *t, const pl_sentence *s, const int32_t *leaf, size_t i,
+                        int32_t vp)
+{
     size_t j = i + 1;
     while (j < s->n && (leaf[j] < 0 || (uint32_t)leaf[j] < t->nodes[vp].last)) j++;
     return (int32_t)(s->first + j);
 }
 
 void pl_parse_subjects(const pl_ptb *t, const pl_sentence *s, const int32_t *leaf,
-                       int32_t *subject, int32_t *reach, int32_t *agent)
+                       int32_t *subject, int32_t *reach, int32_t *agent, uint8_t *object)
 {
     for (size_t i = 0; i < s->n; i++) {
         uint32_t first, last;
         int32_t *out = &subject[s->first + i];
         *out = agent[s->first + i] = PL_PARSE_UNKNOWN;
         reach[s->first + i] = (int32_t)(s->first + s->n);
+        object[s->first + i] = 1;
         if (!s->anchor[s->first + i] || leaf[i] < 0) continue;
         /* a word the parse uses as no verb codes nothing */
         *out = PL_PARSE_NO_SUBJECT;
         if (s->parse_tag[s->first + i] != PL_TAG_VERB) continue;
-        reach[s->first + i] = reach_of(t, s, leaf, i, (uint32_t)leaf[i]);
+        int32_t vp = phrase_of(t, (uint32_t)leaf[i]);
+        reach[s->first + i] = reach_of(t, s, leaf, i, vp);
+        object[s->first + i] = has_object(t, (uint32_t)leaf[i], vp);
         int32_t by = passive_by(t, (uint32_t)leaf[i]);
         int32_t doer = by >= 0 ? chunk_in(s, leaf, t->nodes[by].first, t->nodes[by].last) : -1;
         agent[s->first + i] = doer >= 0 ? doer : PL_PARSE_UNKNOWN;

@@ -436,8 +436,8 @@ static int has_slot(const pl_pat_item *items, uint16_t n, uint8_t kind)
 }
 
 /* The first actor phrase after the pattern, within its clause (TABARI's default target):
- * a reporting verb, another verb of the dictionaries or a subordinating word ends it, and
- * with a parse the end of the verb's phrase (`end`). */
+ * a reporting verb, another verb of the dictionaries or, without a parse, a subordinating
+ * word ends it; with a parse the end of the verb's phrase (`end`) does. */
 static int32_t next_chunk(const pl_sentence *s, size_t pos, size_t end)
 {
     size_t stop = s->first + s->n;
@@ -452,7 +452,7 @@ static int32_t next_chunk(const pl_sentence *s, size_t pos, size_t end)
         /* "..., a senior official said": the speaker is no target */
         if (k >= 0) return s->chunks[k].end < stop && s->cls[s->chunks[k].end] == PL_C_SAY ? -1 : k;
         uint8_t c = s->cls[i];
-        if (c == PL_C_SAY || c == PL_C_STOP || c == PL_C_PRON) break;
+        if (c == PL_C_SAY || (c == PL_C_STOP && !s->parse_reach) || c == PL_C_PRON) break;
         /* A verb after "and", a comma or an auxiliary starts the next predicate; elsewhere
          * the word is a noun ("promised aid to"). */
         uint8_t before = i > pos ? s->cls[i - 1] : PL_C_OTHER;
@@ -496,6 +496,15 @@ static int32_t passive_agent(const pl_sentence *s, size_t v)
     return s->chunk_at[i + 1];
 }
 
+/* The target is the subject itself, told again in a subordinate clause ("Sam began to
+ * question whether he has a future with X": he is Sam): the target lies further on. */
+static int self_reference(const pl_sentence *s, int32_t source, int32_t target)
+{
+    const pl_chunk *t = &s->chunks[target];
+    return source >= 0 && t->pronoun && t->clause_subject && t->code &&
+           s->chunks[source].code && !strcmp(t->code, s->chunks[source].code);
+}
+
 static int fit(matcher *mt, size_t v)
 {
     const pl_verb_pattern *p = mt->p;
@@ -514,12 +523,22 @@ static int fit(matcher *mt, size_t v)
     /* None after the pattern: an actor its gaps passed over ("allowed that Mordor isn't a
      * REALLY_PLEASANT place"). */
     if (!target_slot && p->default_target) m->target = next_chunk(mt->s, m->end, mt->reach);
+    if (m->target >= 0 && self_reference(mt->s, m->source, m->target))
+        m->target = next_chunk(mt->s, mt->s->chunks[m->target].end, mt->reach);
     if (!target_slot && p->default_target && m->target < 0 && m->end > v + 1)
         m->target = next_chunk(mt->s, v + 1, mt->reach);
     if (!source_slot && !target_slot && p->default_target) {
         int32_t agent = passive_agent(mt->s, v);
         if (agent >= 0) m->target = m->source, m->source = agent;
     }
+    /* A compound after the verb ("agrees WITH %") is its partners when the parse gives the
+     * verb a subject: "Arnor agrees with Gondor and Eriador" is Arnor with each, as
+     * PETRARCH reads it. Without a parse the members act on one another, as in TABARI. */
+    m->joint = p->joint;
+    const int32_t *parsed = mt->s->parse_subject;
+    if (p->joint && has_slot(p->after, p->nafter, PL_IT_SOURCE) && m->source >= 0 && parsed &&
+        parsed[v] >= 0)
+        m->target = m->source, m->source = parsed[v], m->joint = 0;
     /* TABARI and PETRARCH dictionaries spell negation out in their patterns ("NOT *
      * RELATIONS"); only our own patterns are stopped by a "not" the pattern does not hold. */
     return (m->source >= 0 || mt->sourceless) && (!m->negated || p->gaps);
@@ -571,7 +590,7 @@ int pl_match_anchor(const parley_ctx *ctx, const pl_sentence *s, size_t v, int s
         matcher mt = {s, p, m, MATCH_BUDGET,
                       s->parse_reach ? (size_t)s->parse_reach[v] : s->first + s->n, sourceless};
         m->pattern = p;
-        if (fit(&mt, v) && !(p->joint && partner_follows(s, m->end))) return 1;
+        if (fit(&mt, v) && !(m->joint && partner_follows(s, m->end))) return 1;
     }
     return 0;
 }

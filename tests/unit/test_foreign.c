@@ -571,6 +571,83 @@ static parley_ctx *tabari_ctx(void)
     return ctx;
 }
 
+/* With a parse and PARLEY_CODE_PARTIAL, as PETRARCH with require_dyad off: a role of no
+ * country acts as "---" and its agent, alone (the actor before the comma is in another
+ * clause, no list with it); a verb with no target codes against "---" only when the parse
+ * puts a noun phrase after it; a list member that names no one is left out; a clause
+ * inside a coded verb's phrase adds no event with a side unknown. And a compound after
+ * the verb is the partners of the subject the parse gives; a default target may lie in a
+ * subordinate clause, past that clause's subject when it is the source told again. */
+static void test_petrarch_readings_with_parse(void **state)
+{
+    (void)state;
+    static const char verbs[] = "CONDEMN [122]\nSAID [023]\nATTACK [190]\nWAIT [---]\n"
+                                "AGREE [030]\n- * WITH % [031]\nDOUBT [212]\n";
+    parley_ctx *ctx = parley_ctx_new();
+    assert_non_null(ctx);
+    assert_int_equal(parley_ctx_load_dict_text(ctx, "t.actors", tabari_actors,
+                                               strlen(tabari_actors)), PARLEY_OK);
+    assert_int_equal(parley_ctx_load_dict_text(ctx, "t.agents", tabari_agents,
+                                               strlen(tabari_agents)), PARLEY_OK);
+    assert_int_equal(parley_ctx_load_dict_text(ctx, "t.verbs", verbs, strlen(verbs)), PARLEY_OK);
+    parley_code_opts opts = {
+        .flags = PARLEY_CODE_PARTIAL,
+        .parse = "(ROOT (S (S (NP (NNP Freedonia)) (VP (VBD condemned) (NP (NNP Sylvania)))) "
+                 "(, ,) (NP (DT a) (JJ senior) (NN minister)) (VP (VBD said) (PP (IN on) (NP "
+                 "(NNP Monday)))) (. .)))"};
+    static const char said[] = "Freedonia condemned Sylvania, a senior minister said on Monday.";
+    assert_string_equal(code_events_with(ctx, "1995-01-01", said, &opts, NULL),
+                        "FRD SYL 122\n---GOV --- 023\n");
+    opts.flags = 0;
+    assert_string_equal(code_events_with(ctx, "1995-01-01", said, &opts, NULL), "FRD SYL 122\n");
+    opts.flags = PARLEY_CODE_PARTIAL;
+    /* "today" is a bare time (NP-TMP), no noun phrase for "---" to stand for */
+    opts.parse = "(ROOT (S (S (NP (NNP Freedonia)) (VP (VBD condemned) (NP (NNP Sylvania)))) "
+                 "(, ,) (NP (DT a) (JJ senior) (NN minister)) (VP (VBD said) (NP-TMP (NN "
+                 "today))) (. .)))";
+    assert_string_equal(code_events_with(ctx, "1995-01-01",
+                                         "Freedonia condemned Sylvania, a senior minister said "
+                                         "today.", &opts, NULL),
+                        "FRD SYL 122\n");
+    opts.parse = "(ROOT (S (NP (NNS Lions) (, ,) (NNS tigers) (CC and) (NNP Freedonia)) (VP "
+                 "(VBD condemned) (NP (NNP Sylvania))) (. .)))";
+    assert_string_equal(code_events_with(ctx, "1995-01-01",
+                                         "Lions, tigers and Freedonia condemned Sylvania.", &opts,
+                                         NULL),
+                        "FRD SYL 122\n");
+    /* the attack after the condemnation is part of it; after a wait, an event of its own */
+    opts.parse = "(ROOT (S (NP (NNP Freedonia)) (VP (VBD condemned) (NP (NNP Sylvania)) (SBAR "
+                 "(IN after) (S (NP (NNP Graustark)) (VP (VBD attacked) (PP (IN on) (NP (NNP "
+                 "Sunday))))))) (. .)))";
+    assert_string_equal(code_events_with(ctx, "1995-01-01",
+                                         "Freedonia condemned Sylvania after Graustark attacked "
+                                         "on Sunday.", &opts, NULL),
+                        "FRD SYL 122\n");
+    opts.parse = "(ROOT (S (NP (NNP Freedonia)) (VP (VBD waited) (SBAR (IN after) (S (NP (NNP "
+                 "Graustark)) (VP (VBD attacked) (PP (IN on) (NP (NNP Sunday))))))) (. .)))";
+    assert_string_equal(code_events_with(ctx, "1995-01-01",
+                                         "Freedonia waited after Graustark attacked on Sunday.",
+                                         &opts, NULL),
+                        "GRK --- 190\n");
+    /* a compound after the verb: the parse's subject agrees with each member; without a
+     * parse the members with one another, as TABARI reads it */
+    static const char agree[] = "Freedonia agrees with Sylvania and Graustark.";
+    opts.flags = 0;
+    opts.parse = "(ROOT (S (NP (NNP Freedonia)) (VP (VBZ agrees) (PP (IN with) (NP (NNP "
+                 "Sylvania) (CC and) (NNP Graustark)))) (. .)))";
+    assert_string_equal(code_events_with(ctx, "1995-01-01", agree, &opts, NULL),
+                        "FRD SYL 031\nFRD GRK 031\n");
+    assert_string_equal(code_events(ctx, "1995-01-01", agree), "SYL GRK 031\nGRK SYL 031\n");
+    /* the target may lie in a subordinate clause, past the subject told again there */
+    static const char doubt[] = "Freedonia doubted whether it had a future with Sylvania.";
+    opts.parse = "(ROOT (S (NP (NNP Freedonia)) (VP (VBD doubted) (SBAR (IN whether) (S (NP "
+                 "(PRP it)) (VP (VBD had) (NP (NP (DT a) (NN future)) (PP (IN with) (NP (NNP "
+                 "Sylvania)))))))) (. .)))";
+    assert_string_equal(code_events_with(ctx, "1995-01-01", doubt, &opts, NULL), "FRD SYL 212\n");
+    assert_string_equal(code_events(ctx, "1995-01-01", doubt), "");
+    parley_ctx_free(ctx);
+}
+
 /* Stems, agents that go first, passives with "by", a null-coded pattern that stops the
  * shorter one it contains, verb forms listed apart from their lemma, noun endings. */
 static void test_tabari_coding(void **state)
@@ -657,6 +734,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_malformed_lines, dict_setup, dict_teardown),
         cmocka_unit_test_setup_teardown(test_unsupported_counted, dict_setup, dict_teardown),
         cmocka_unit_test(test_tabari_coding),
+        cmocka_unit_test(test_petrarch_readings_with_parse),
         cmocka_unit_test_setup_teardown(test_stems, dict_setup, dict_teardown),
         cmocka_unit_test_setup_teardown(test_tabari_agents, dict_setup, dict_teardown),
         cmocka_unit_test_setup_teardown(test_substitution_sets, dict_setup, dict_teardown),
