@@ -395,7 +395,12 @@ enum parley_code_flags {
     /* TABARI's default target: a pattern with no target item takes the first phrase after
      * it that a dictionary codes (other than the source), passing over names none knows
      * ("ties with Boromir in Gondor": GON when Boromir is coded nothing). */
-    PARLEY_CODE_SKIP_UNKNOWN = 256
+    PARLEY_CODE_SKIP_UNKNOWN = 256,
+    /* TABARI's clause conventions: one source per clause. The verb of a "that" clause takes
+     * the source of the clause that opens it ("Kenya asked that Chad help": KEN, and with
+     * TARGET_BEFORE CHD as target); a subject named in an earlier clause (before "and",
+     * "or", "but", ";") is not the verb's, whose source the rules above then find. */
+    PARLEY_CODE_CLAUSE_SOURCE = 512
 };
 
 /* TABARI's COMMA option: a clause set off by commas is dropped before coding when its

@@ -62,6 +62,8 @@ static const char code_usage[] =
     "                       name: as source the last coding verb's, else the first actor\n"
     "                       of the clause; as target the first actor after the verb that a\n"
     "                       dictionary codes, else the nearest before it\n"
+    "      --tabari-clauses TABARI's one source per clause: a 'that' clause's verb takes\n"
+    "                       the source of the clause before it and acts on its subject\n"
     "      --default-source CODE, --default-target CODE\n"
     "                       the code of a side no words name (TABARI's DEFAULT option)\n"
     "      --min-words N    sentences of fewer than N words code nothing\n"
@@ -156,6 +158,7 @@ static int parse_tabari_opt(int c, const char *arg, code_opts *o)
         return 0;
     }
     case 'R': o->code_flags |= PARLEY_CODE_FORWARD_ACTOR; return 0;
+    case 'C': o->code_flags |= PARLEY_CODE_CLAUSE_SOURCE; return 0;
     }
     return fputs("Try 'parley code --help'.\n", stderr), -1;
 }
@@ -176,6 +179,7 @@ static int parse_code_opts(int argc, char **argv, code_opts *o)
         {"story-dates", no_argument, 0, 'T'},
         {"code-by", required_argument, 0, 'B'},
         {"tabari-sides", no_argument, 0, 'A'},
+        {"tabari-clauses", no_argument, 0, 'C'},
         {"default-source", required_argument, 0, 'a'},
         {"default-target", required_argument, 0, 't'},
         {"min-words", required_argument, 0, 'W'},

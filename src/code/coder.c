@@ -74,6 +74,7 @@ typedef struct coding {
     int target_before;       /* PARLEY_CODE_TARGET_BEFORE */
     int skip_unknown;        /* PARLEY_CODE_SKIP_UNKNOWN */
     unsigned code_by;        /* PARLEY_CODE_BY_SENTENCE or _BY_CLAUSE, else 0 */
+    int clause_source;       /* PARLEY_CODE_CLAUSE_SOURCE */
     unsigned min_words;      /* parley_code_opts.min_words */
     pl_chunk default_source, default_target; /* code NULL when not set */
     parley_comma_clauses commas; /* parley_code_opts.commas */
@@ -396,15 +397,40 @@ static int ends_clause(const pl_sentence *s, size_t i)
            (t->norm_len == 1 && *w == ';');
 }
 
-/* TABARI's source when the words next to the verb at v name none: the first actor of its
- * clause, before the verb or after it. -1 if none. */
-static int32_t first_in_clause(const pl_sentence *s, size_t v)
+/* The first token of the clause (TABARI's) that token v stands in. */
+static size_t clause_start(const pl_sentence *s, size_t v)
 {
     size_t start = v;
     while (start > s->first && !ends_clause(s, start - 1)) start--;
-    for (size_t i = start; i < v; i++)
+    return start;
+}
+
+/* The first actor from token `from` up to token `to`; -1 if none. */
+static int32_t first_actor_between(const pl_sentence *s, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++)
         if (s->chunk_at[i] >= 0 && s->chunks[s->chunk_at[i]].code) return s->chunk_at[i];
-    return pl_next_actor(s, v + 1);
+    return -1;
+}
+
+/* The token after the clause (TABARI's) that token v stands in. */
+static size_t clause_end(const pl_sentence *s, size_t v)
+{
+    size_t end = v + 1;
+    while (end < s->first + s->n && !ends_clause(s, end)) end++;
+    return end;
+}
+
+/* TABARI's source when the words next to the verb at v name none: the first actor of its
+ * clause, before the verb or after it (with its clause conventions anywhere up to the
+ * clause's end, "that" and later verbs included). -1 if none. */
+static int32_t first_in_clause(const coding *cd, size_t v)
+{
+    const pl_sentence *s = &cd->an.s;
+    int32_t k = first_actor_between(s, clause_start(s, v), v);
+    if (k >= 0) return k;
+    return cd->clause_source ? first_actor_between(s, v + 1, clause_end(s, v))
+                             : pl_next_actor(s, v + 1);
 }
 
 /* TABARI's rules for sides no phrase next to the verb names (PARLEY_CODE_SOURCE_AFTER:
@@ -418,7 +444,7 @@ static void fill_sides(coding *cd, const pl_pattern_match *m, size_t v, actor_si
     if (!side_named(cd, src) && cd->source_after && cd->carried.n) {
         *src = cd->carried;
     } else if (!side_named(cd, src) && cd->source_after) {
-        int32_t k = first_in_clause(s, v);
+        int32_t k = first_in_clause(cd, v);
         if (k >= 0 && k == m->target && !own_target) k = pl_next_actor(s, s->chunks[k].end);
         if (k >= 0) {
             side_of_one(src, &s->chunks[k]);
@@ -453,6 +479,43 @@ static int has_source_item(const pl_verb_pattern *p)
     return 0;
 }
 
+/* "that" at i opens a clause when a verb, a word or a comma stands before it ("asked
+ * that", "reports, that"), not a phrase it describes ("the troops that attacked") nor a
+ * preposition ("in that"). */
+static int opens_that_clause(const pl_sentence *s, size_t i)
+{
+    const pl_token *t = &s->toks.v[i];
+    if (i == s->first || t->norm_len != 4 || memcmp(pl_token_norm(&s->toks, t), "that", 4))
+        return 0;
+    uint8_t before = s->cls[i - 1];
+    return before == PL_C_VERB || before == PL_C_SAY || before == PL_C_WORD ||
+           before == PL_C_COMMA || before == PL_C_ADV;
+}
+
+/* The "that" nearest before the verb at v in its clause that opens a clause after an actor
+ * of it ("Kenya asked that Chad help"): the actor, -1 if none. */
+static int32_t actor_before_that(const pl_sentence *s, size_t v)
+{
+    size_t start = clause_start(s, v);
+    for (size_t i = v; i-- > start;)
+        if (opens_that_clause(s, i)) return first_actor_between(s, start, i);
+    return -1;
+}
+
+/* TABARI's clause conventions (PARLEY_CODE_CLAUSE_SOURCE): one source per clause. The verb
+ * of a "that" clause takes the source of the clause that opens it ("Kenya asked that Chad
+ * help": KEN, and with TABARI's side rules CHD as target when no actor follows); a subject
+ * named in an earlier clause is none ("Kenya alleged and accused ...": the rules for a
+ * missing source apply). A pattern's own source item stays. */
+static void clause_source(const pl_sentence *s, const pl_pattern_match *m, size_t v,
+                          actor_side *src)
+{
+    if (has_source_item(m->pattern)) return;
+    int32_t main = actor_before_that(s, v);
+    if (main >= 0 && main != m->source) slot_list(s, main, v, src);
+    else if (m->source >= 0 && s->chunks[m->source].start < clause_start(s, v)) src->n = 0;
+}
+
 /* Codes the anchor at v; *used is the token after the words its pattern took. */
 static int code_anchor(coding *cd, size_t v, size_t *used)
 {
@@ -468,6 +531,7 @@ static int code_anchor(coding *cd, size_t v, size_t *used)
     cd->in_coded_phrase = v < cd->coded_reach;
     slot_list(s, m.source, v, &src);
     slot_list(s, m.target, v, &tgt);
+    if (cd->clause_source) clause_source(s, &m, v, &src);
     fill_sides(cd, &m, v, &src, &tgt);
     if (m.joint) {
         /* Members of a compound subject act on one another: each on each, both ways, as
@@ -762,6 +826,7 @@ static void read_sides(coding *cd, const parley_code_opts *opts)
     cd->target_before = (opts->flags & PARLEY_CODE_TARGET_BEFORE) != 0;
     cd->skip_unknown = (opts->flags & PARLEY_CODE_SKIP_UNKNOWN) != 0;
     cd->code_by = opts->flags & (PARLEY_CODE_BY_SENTENCE | PARLEY_CODE_BY_CLAUSE);
+    cd->clause_source = (opts->flags & PARLEY_CODE_CLAUSE_SOURCE) != 0;
     if (cd->code_by & PARLEY_CODE_BY_SENTENCE) cd->code_by = PARLEY_CODE_BY_SENTENCE;
     cd->min_words = opts->min_words;
     cd->commas = opts->parse ? (parley_comma_clauses){0} : opts->commas;

@@ -87,6 +87,27 @@ static void test_tabari_sides(void **state)
                         "");
 }
 
+/* TABARI's clause conventions: a "that" clause's verb takes the source of the clause
+ * before it, and with TABARI's sides its subject as target unless an actor follows the
+ * verb; a subject from an earlier clause is none, and the first actor of the verb's own
+ * clause acts, past "that". */
+static void test_clause_source(void **state)
+{
+    parley_ctx *ctx = *state;
+    unsigned sides = PARLEY_CODE_SOURCE_AFTER | PARLEY_CODE_TARGET_BEFORE;
+    parley_code_opts plain = {.flags = sides};
+    parley_code_opts clauses = {.flags = sides | PARLEY_CODE_CLAUSE_SOURCE};
+    const char *asked = "Freedonia asked that Sylvania restore ties.";
+    assert_string_equal(coded(ctx, asked, &plain), "SYL FRD 064\n");
+    assert_string_equal(coded(ctx, asked, &clauses), "FRD SYL 064\n");
+    const char *noted = "Freedonia noted that Sylvania praised Graustark.";
+    assert_string_equal(coded(ctx, noted, &plain), "SYL GRK 051\n");
+    assert_string_equal(coded(ctx, noted, &clauses), "FRD GRK 051\n");
+    const char *earlier = "Freedonia hesitated and condemned that Sylvania praised Graustark.";
+    assert_string_equal(coded(ctx, earlier, &plain), "FRD SYL 122\nSYL GRK 051\n");
+    assert_string_equal(coded(ctx, earlier, &clauses), "SYL GRK 122\nSYL GRK 051\n");
+}
+
 /* TABARI's default target passes over names no dictionary codes. */
 static void test_skip_unknown(void **state)
 {
@@ -182,6 +203,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_default_codes, ctx_setup, ctx_teardown),
         cmocka_unit_test_setup_teardown(test_tabari_sides, ctx_setup, ctx_teardown),
+        cmocka_unit_test_setup_teardown(test_clause_source, ctx_setup, ctx_teardown),
         cmocka_unit_test_setup_teardown(test_skip_unknown, ctx_setup, ctx_teardown),
         cmocka_unit_test_setup_teardown(test_code_by, ctx_setup, ctx_teardown),
         cmocka_unit_test_setup_teardown(test_min_words, ctx_setup, ctx_teardown),
