@@ -190,7 +190,7 @@ static void unasserted_clauses(pl_sentence *s)
     }
 }
 
-static void classify(const parley_ctx *ctx, pl_sentence *s)
+static void classify(const parley_ctx *ctx, const pl_story_state *st, pl_sentence *s)
 {
     size_t end = s->first + s->n;
     int loud = shouting(s);
@@ -209,7 +209,7 @@ static void classify(const parley_ctx *ctx, pl_sentence *s)
         s->anchor[i] = anchor_kind(ctx, s, i, loud);
         if (s->anchor[i] == PL_ANCHOR_VERB && s->cls[i] != PL_C_AUX) s->cls[i] = PL_C_VERB;
     }
-    unasserted_clauses(s);
+    if (!st->claims_asserted) unasserted_clauses(s);
 }
 
 /* ---- chunks ----------------------------------------------------------------------------- */
@@ -1147,7 +1147,7 @@ int pl_analyse_sentence(const parley_ctx *ctx, pl_story_state *st, pl_sentence *
     s->matches.n = 0;
     if (pl_lex_match(&ctx->dict, &s->toks, s->first, s->n, &s->matches)) return -1;
     s->adjectives = &ctx->dict.adjectives;
-    classify(ctx, s);
+    classify(ctx, st, s);
     if (find_chunks(s)) return -1;
     index_chunks(s); /* pronouns read it; lists merge chunks, so it is made again after */
     for (size_t k = 0; k < s->nchunks; k++) {

@@ -118,6 +118,8 @@ typedef struct pl_story_state {
                                 words, by a pronoun or a preposition's object too */
     uint8_t forward_actor;   /* PARLEY_CODE_FORWARD_ACTOR: pronouns opening on an earlier
                                 sentence take last_named's actor code */
+    uint8_t claims_asserted; /* PARLEY_CODE_CLAUSE_SOURCE: what a report or denial says
+                                codes, as TABARI reads every "that" clause */
     pl_chunk people[PL_RECENT_PEOPLE]; /* the last people and roles with a country, newest
                                 first: "the minister" is the last minister named */
     const char *people_words[PL_RECENT_PEOPLE]; /* their words, lower case, space-separated */

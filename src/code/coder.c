@@ -479,17 +479,18 @@ static int has_source_item(const pl_verb_pattern *p)
     return 0;
 }
 
-/* "that" at i opens a clause when a verb, a word or a comma stands before it ("asked
- * that", "reports, that"), not a phrase it describes ("the troops that attacked") nor a
- * preposition ("in that"). */
+/* "that" at i opens a clause ("asked that", "reports, that", "Kenya, ..., that"), unless
+ * a preposition stands before it ("in that") or a verb after it, whose subject it is then
+ * ("the troops that attacked"). */
 static int opens_that_clause(const pl_sentence *s, size_t i)
 {
     const pl_token *t = &s->toks.v[i];
-    if (i == s->first || t->norm_len != 4 || memcmp(pl_token_norm(&s->toks, t), "that", 4))
+    if (i == s->first || i + 1 >= s->first + s->n || t->norm_len != 4 ||
+        memcmp(pl_token_norm(&s->toks, t), "that", 4))
         return 0;
-    uint8_t before = s->cls[i - 1];
-    return before == PL_C_VERB || before == PL_C_SAY || before == PL_C_WORD ||
-           before == PL_C_COMMA || before == PL_C_ADV;
+    uint8_t before = s->cls[i - 1], after = s->cls[i + 1];
+    return before != PL_C_PREP && after != PL_C_VERB && after != PL_C_AUX &&
+           after != PL_C_SAY;
 }
 
 /* The "that" nearest before the verb at v in its clause that opens a clause after an actor
@@ -500,6 +501,18 @@ static int32_t actor_before_that(const pl_sentence *s, size_t v)
     for (size_t i = v; i-- > start;)
         if (opens_that_clause(s, i)) return first_actor_between(s, start, i);
     return -1;
+}
+
+/* A subject list inside a prepositional phrase ("Ties between Kenya and Chad may ease"):
+ * to TABARI, which reads no prepositions, every member acts. */
+static void prepositional_subjects(const pl_sentence *s, int32_t k, actor_side *src)
+{
+    int32_t first = k;
+    while (s->chunks[first].prev >= 0) first = s->chunks[first].prev;
+    if (first == k || !s->chunks[first].after_prep) return;
+    src->n = 0;
+    for (int32_t c = first; c >= 0 && src->n < MAX_LIST; c = c == k ? -1 : s->chunks[c].next)
+        src->v[src->n++] = &s->chunks[c];
 }
 
 /* TABARI's clause conventions (PARLEY_CODE_CLAUSE_SOURCE): one source per clause. The verb
@@ -513,7 +526,9 @@ static void clause_source(const pl_sentence *s, const pl_pattern_match *m, size_
     if (has_source_item(m->pattern)) return;
     int32_t main = actor_before_that(s, v);
     if (main >= 0 && main != m->source) slot_list(s, main, v, src);
-    else if (m->source >= 0 && s->chunks[m->source].start < clause_start(s, v)) src->n = 0;
+    else if (m->source < 0 || s->chunks[m->source].start > v) return;
+    else if (s->chunks[m->source].start < clause_start(s, v)) src->n = 0;
+    else prepositional_subjects(s, m->source, src);
 }
 
 /* Codes the anchor at v; *used is the token after the words its pattern took. */
@@ -865,6 +880,7 @@ parley_status parley_code_with(parley_ctx *ctx, const parley_story *story,
     if (date && pl_date_parse(date, strlen(date), &day)) day = 0;
     pl_analysis_init(&cd.an, parley_story_text(story), day);
     cd.an.st.forward_actor = opts && (opts->flags & PARLEY_CODE_FORWARD_ACTOR);
+    cd.an.st.claims_asserted = cd.clause_source;
     cd.story_ymd = day;
     cd.story_day = PL_DATE_NONE;
     if (day) cd.story_day = pl_date_from_ymd(day / 10000, day / 100 % 100, day % 100);

@@ -90,7 +90,8 @@ static void test_tabari_sides(void **state)
 /* TABARI's clause conventions: a "that" clause's verb takes the source of the clause
  * before it, and with TABARI's sides its subject as target unless an actor follows the
  * verb; a subject from an earlier clause is none, and the first actor of the verb's own
- * clause acts, past "that". */
+ * clause acts, past "that"; what a report says codes; a list in a prepositional phrase
+ * acts whole. */
 static void test_clause_source(void **state)
 {
     parley_ctx *ctx = *state;
@@ -106,6 +107,14 @@ static void test_clause_source(void **state)
     const char *earlier = "Freedonia hesitated and condemned that Sylvania praised Graustark.";
     assert_string_equal(coded(ctx, earlier, &plain), "FRD SYL 122\nSYL GRK 051\n");
     assert_string_equal(coded(ctx, earlier, &clauses), "SYL GRK 122\nSYL GRK 051\n");
+    /* a report's "that" clause codes, as TABARI reads every one */
+    const char *report = "Freedonia dismissed reports that Sylvania praised Graustark.";
+    assert_string_equal(coded(ctx, report, &plain), "");
+    assert_string_equal(coded(ctx, report, &clauses), "FRD GRK 051\n");
+    /* every member of a list in a prepositional phrase acts */
+    const char *between = "Talks between Freedonia and Sylvania restored ties with Graustark.";
+    assert_string_equal(coded(ctx, between, &plain), "SYL GRK 064\n");
+    assert_string_equal(coded(ctx, between, &clauses), "FRD GRK 064\nSYL GRK 064\n");
 }
 
 /* TABARI's default target passes over names no dictionary codes. */
