@@ -400,9 +400,9 @@ enum parley_code_flags {
      * the source of the clause that opens it ("Kenya asked that Chad help": KEN, and with
      * TARGET_BEFORE CHD as target); a subject named in an earlier clause (before "and",
      * "or", "but", ";") is not the verb's, whose source the rules above then find (to
-     * the clause's end, past "that"); what a report says or a denial denies codes; a
-     * subject list inside a prepositional phrase acts whole ("Talks between Kenya and
-     * Chad eased ..."). */
+     * the clause's end, past "that", as a target the predicate does not name); what a
+     * report says or a denial denies codes; a subject list inside a prepositional phrase
+     * acts whole ("Talks between Kenya and Chad eased ..."). */
     PARLEY_CODE_CLAUSE_SOURCE = 512
 };
 

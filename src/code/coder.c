@@ -433,6 +433,19 @@ static int32_t first_in_clause(const coding *cd, size_t v)
                              : pl_next_actor(s, v + 1);
 }
 
+/* The first actor from token `from` on other than `source`: in the verb's predicate
+ * (TABARI's default target), or up to the end of the verb's clause at v when `clause_end`
+ * is set (a speaker or a subordinate clause's subject too). -1 if none. */
+static int32_t actor_after(const pl_sentence *s, size_t from, size_t clause_end,
+                           const char *source)
+{
+    for (;;) {
+        int32_t k = clause_end ? first_actor_between(s, from, clause_end) : pl_next_actor(s, from);
+        if (k < 0 || !source || strcmp(s->chunks[k].code, source)) return k;
+        from = s->chunks[k].end;
+    }
+}
+
 /* TABARI's rules for sides no phrase next to the verb names (PARLEY_CODE_SOURCE_AFTER:
  * the source of the last verb that coded in the sentence, else the first actor of the
  * clause; _SKIP_UNKNOWN, _TARGET_BEFORE), then its DEFAULT codes. Only a pattern with no
@@ -455,15 +468,13 @@ static void fill_sides(coding *cd, const pl_pattern_match *m, size_t v, actor_si
     }
     if (!side_named(cd, src) && cd->default_source.code) side_of_one(src, &cd->default_source);
     if (!own_target || side_named(cd, tgt)) return;
-    if (cd->skip_unknown) {
-        const char *source = src->n ? src->v[0]->code : NULL;
-        int32_t k = pl_next_actor(s, m->end);
-        while (k >= 0 && source && !strcmp(s->chunks[k].code, source))
-            k = pl_next_actor(s, s->chunks[k].end);
-        if (k >= 0) slot_list(s, k, v, tgt);
-    }
+    const char *source = src->n ? src->v[0]->code : NULL;
+    int32_t k = cd->skip_unknown ? actor_after(s, m->end, 0, source) : -1;
+    /* TABARI's clause conventions look on to the clause's end */
+    if (k < 0 && cd->clause_source) k = actor_after(s, m->end, clause_end(s, v), source);
+    if (k >= 0) slot_list(s, k, v, tgt);
     if (!side_named(cd, tgt) && cd->target_before && src->n) {
-        int32_t k = actor_before(s, m->start, src->v[0]->code);
+        k = actor_before(s, m->start, src->v[0]->code);
         if (k >= 0) side_of_one(tgt, &s->chunks[k]);
     }
     if (!side_named(cd, tgt) && cd->default_target.code) side_of_one(tgt, &cd->default_target);

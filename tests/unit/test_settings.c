@@ -90,8 +90,8 @@ static void test_tabari_sides(void **state)
 /* TABARI's clause conventions: a "that" clause's verb takes the source of the clause
  * before it, and with TABARI's sides its subject as target unless an actor follows the
  * verb; a subject from an earlier clause is none, and the first actor of the verb's own
- * clause acts, past "that"; what a report says codes; a list in a prepositional phrase
- * acts whole. */
+ * clause acts, past "that", and the first actor after the verb there is acted on; what a
+ * report says codes; a list in a prepositional phrase acts whole. */
 static void test_clause_source(void **state)
 {
     parley_ctx *ctx = *state;
@@ -115,6 +115,10 @@ static void test_clause_source(void **state)
     const char *between = "Talks between Freedonia and Sylvania restored ties with Graustark.";
     assert_string_equal(coded(ctx, between, &plain), "SYL GRK 064\n");
     assert_string_equal(coded(ctx, between, &clauses), "FRD GRK 064\nSYL GRK 064\n");
+    /* the target is the first actor after the verb in its clause, a speaker too */
+    const char *which = "Freedonia praised the talks in which Sylvania officials said much.";
+    assert_string_equal(coded(ctx, which, &plain), "");
+    assert_string_equal(coded(ctx, which, &clauses), "FRD SYL 051\n");
 }
 
 /* TABARI's default target passes over names no dictionary codes. */
