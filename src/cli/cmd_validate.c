@@ -35,8 +35,9 @@ static const char validate_usage[] =
     "WORDS, FORWARD, COMMA) apply to the records after them; with FORWARD on, records whose\n"
     "ids differ only in the sentence number are coded as the sentences of one story.\n"
     "TABARI's defaults hold until a record says otherwise: CODE BY CLAUSE, DEFAULT without\n"
-    "PRIOR and AFTER (parley code --tabari-sides), one source per clause (--tabari-clauses)\n"
-    "and COMMA dropping asides of 2 to 10 words between commas or after the last one.\n"
+    "PRIOR and AFTER (parley code --tabari-sides), one source per clause (--tabari-clauses),\n"
+    "COMMA dropping asides of 2 to 10 words between commas or after the last one, and\n"
+    "MINIMUM WORDS = 8.\n"
     "Exit status: 0 done (and the floor met), 1 below the floor, 2 usage, I/O or\n"
     "dictionary error.\n";
 
@@ -482,11 +483,13 @@ int cmd_validate(int argc, char **argv)
     /* TABARI's own defaults: a clause codes its first verb that codes an event and has one
      * source; sides the words next to the verb do not name are looked for on both sides of
      * it, passing over names no dictionary codes; asides of 2 to 10 words between commas
-     * or after the last one are dropped. */
+     * or after the last one are dropped; sentences of fewer than 8 words code nothing (the
+     * default the suite's MINIMUM WORDS records return to). */
     if (!strcmp(s.format, "TABARI")) {
         t.set.flags = PARLEY_CODE_BY_CLAUSE | PARLEY_CODE_SKIP_UNKNOWN | TABARI_SIDES |
                       PARLEY_CODE_CLAUSE_SOURCE;
         t.set.commas = (parley_comma_clauses){2, 10, 2, 10, 0, 0};
+        t.set.min_words = 8;
     }
     int rc = ctx ? 0 : -1;
     for (size_t i = 0; i < s.nrecords && rc == 0; i++)
