@@ -561,10 +561,14 @@ static int code_anchor(coding *cd, size_t v, size_t *used)
     fill_sides(cd, &m, v, &src, &tgt);
     if (m.joint) {
         /* Members of a compound subject act on one another: each on each, both ways, as
-         * TABARI and PETRARCH code it ("A and B met": A -> B and B -> A). */
+         * TABARI and PETRARCH code it ("A and B met": A -> B and B -> A), with the other
+         * side's code of a pair ("[044:045]") for each. */
         for (size_t i = 0; i < src.n; i++)
-            for (size_t j = 0; j < src.n; j++)
-                if (i != j && add_events(cd, &m, p->code, src.v[i], src.v[j], v)) return -1;
+            for (size_t j = 0; j < src.n; j++) {
+                if (i == j) continue;
+                if (add_events(cd, &m, p->code, src.v[i], src.v[j], v)) return -1;
+                if (p->code2 && add_events(cd, &m, p->code2, src.v[j], src.v[i], v)) return -1;
+            }
         return 0;
     }
     /* No target: PETRARCH codes the event against "---", which stands for a noun phrase

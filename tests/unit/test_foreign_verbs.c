@@ -405,7 +405,8 @@ static const char tabari_coding[] =
     "HOLD  [---]\n- * TALKS AT ^ ^ +  [046]\n- * SUMMIT_ WITH +  [036]\n"
     "DESCRIB  [---]\n- * AS_FRIENDLY  [024]\n"
     "CASUALTIES ROSE  [223]\n"
-    "PERMIT  [060]\n- * FAIR~_PLACE  [024]\n- SWIFT~_*  [025]\n";
+    "PERMIT  [060]\n- * FAIR~_PLACE  [024]\n- SWIFT~_*  [025]\n"
+    "SWAP  [---]\n- % * PRISONERS  [044:045]\n";
 
 static const char petrarch_coding[] =
     "--- TRAVEL [---] ---\nTRAVEL\nFLY {FLEW FLOWN FLYING}\n- * (TO +)   [042]\n"
@@ -478,6 +479,9 @@ static void test_tabari_coding(void **state)
                         "JPN CHN 024\n");
     assert_string_equal(code(ctx, "Japan swiftly permitted Russia to leave."), "JPN RUS 025\n");
     assert_string_equal(code(ctx, "Japan permitted Russia to leave."), "JPN RUS 060\n");
+    /* a joint pattern with a pair of codes: each member's side of it, both ways */
+    assert_string_equal(code(ctx, "Japan and China swapped prisoners."),
+                        "JPN CHN 044\nCHN JPN 045\nCHN JPN 044\nJPN CHN 045\n");
     parley_ctx_free(ctx);
 }
 
