@@ -4,8 +4,9 @@
  * A record is a header line "YYMMDD  ID [more]" (or "YYYYMMDD ..."), its text, and a comment block
  * "/\* ... *\/" that holds what it expects: "{ SRC / TGT / CODE }" events, "{---}" no
  * event, "{###}" discarded, "{+++}" not checked, "{ OPTION: ... }" settings for the records
- * after it. An expectation written "-{...}" is switched off. The suite ends at the record
- * FINAL-01; the records after it need other settings. */
+ * after it. An expectation written "-{...}" is switched off; lines after the comment
+ * block are still the comment's, and a header ends a block left open. The suite ends at
+ * the record FINAL-01; the records after it need other settings. */
 #include "cli/validate.h"
 
 #include <ctype.h>
@@ -215,6 +216,7 @@ typedef struct tabari_state {
     vsuite *s;
     vrecord *rec;            /* the record being read, NULL between records */
     int in_comment, ended;
+    int commented;           /* the record's comment block has closed */
     char *comment;           /* the comment block being read */
     size_t comment_len;
 } tabari_state;
@@ -231,10 +233,13 @@ static int comment_add(tabari_state *st, const char *p, size_t n)
     return 0;
 }
 
-/* A line inside a record: text, or a comment block's start, middle or end. */
+/* A line inside a record: text, or a comment block's start, middle or end. The text
+ * comes before the comment: lines after it ("\n{ A / B / 044 }" left outside a block
+ * closed too early) are the comment's. */
 static int record_line(tabari_state *st, const char *line, size_t len)
 {
     const char *p = line, *end = line + len;
+    if (st->commented) return read_comment(st->rec, line, len);
     if (!st->in_comment) {
         const char *open = NULL;
         for (const char *q = p; q + 1 < end; q++)
@@ -249,15 +254,25 @@ static int record_line(tabari_state *st, const char *line, size_t len)
         if (q[0] == '*' && q[1] == '/') { close = q; break; }
     if (comment_add(st, p, (size_t)((close ? close : end) - p)) < 0) return -1;
     if (!close) return 0;
-    st->in_comment = 0;
+    st->in_comment = 0, st->commented = 1;
     if (read_comment(st->rec, st->comment, st->comment_len) < 0) return -1;
     return append_text(st->rec, close + 2, (size_t)(end - close - 2));
+}
+
+/* A record header inside a comment block ends the block: one left open ("... }  /\*")
+ * would otherwise take the records after it. */
+static int close_comment(tabari_state *st)
+{
+    st->in_comment = 0;
+    return st->rec ? read_comment(st->rec, st->comment, st->comment_len) : 0;
 }
 
 static int tabari_line(tabari_state *st, const char *line, size_t len, long lineno)
 {
     while (len && (line[len - 1] == '\r' || line[len - 1] == '\n')) len--;
-    if (!st->in_comment && is_header(line, len)) {
+    if (is_header(line, len)) {
+        if (st->in_comment && close_comment(st) < 0) return -1;
+        st->commented = 0;
         if (st->ended) {
             st->s->after_end++;
             return 0;
