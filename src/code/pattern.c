@@ -145,6 +145,21 @@ static int32_t participle_subject(const pl_sentence *s, int32_t k)
     return head >= 0 && !s->chunks[head].after_prep ? head : k;
 }
 
+/* Chunk k is the object of a preposition, or joined by "and" (with no comma) to one that
+ * is: "Mordor with Fornost and Gondor welcomed" has Mordor act, not Gondor; "In Paris,
+ * France and Germany signed" has France and Germany; not after a word that opens a clause
+ * ("after Russia and China vetoed"). */
+static int in_prep_phrase(const pl_sentence *s, int32_t k)
+{
+    for (int32_t first = k;; k = s->chunks[k].prev) {
+        const pl_chunk *c = &s->chunks[k];
+        if (c->after_prep) return k == first || !opens_clause(s, c);
+        if (c->prev < 0) return 0;
+        for (size_t i = s->chunks[c->prev].end; i < c->start; i++)
+            if (s->cls[i] == PL_C_COMMA) return 0;
+    }
+}
+
 static int32_t subject_left_of(const pl_sentence *s, size_t v, int *negated, int depth)
 {
     /* "Kenya expelled the envoy, accusing Uganda of ...": a participle after a clause and
@@ -158,8 +173,8 @@ static int32_t subject_left_of(const pl_sentence *s, size_t v, int *negated, int
     for (size_t j = v; j-- > s->first;) {
         int32_t k = s->chunk_ending[j];
         if (k >= 0) {
-            if (!s->chunks[k].after_prep) return participle_subject(s, k);
-            return opens_clause(s, &s->chunks[k]) ? k : -1;
+            if (s->chunks[k].after_prep) return opens_clause(s, &s->chunks[k]) ? k : -1;
+            return in_prep_phrase(s, k) ? -1 : participle_subject(s, k);
         }
         uint8_t c = s->cls[j];
         if (c == PL_C_COMMA && relative_opening(s, j) != j) {
@@ -185,8 +200,6 @@ static int32_t subject_left_of(const pl_sentence *s, size_t v, int *negated, int
     }
     return -1;
 }
-
-static int norm_is(const pl_sentence *s, size_t i, const char *w);
 
 /* A word of saying ("said", "told", "stated"), whether or not a dictionary makes it a verb
  * with patterns of its own. */
@@ -248,7 +261,7 @@ static int32_t clause_subject(const pl_sentence *s, size_t v, int *negated)
         }
         int32_t k = s->chunk_ending[j];
         if (k >= 0) {
-            if (s->chunks[k].after_prep) {
+            if (in_prep_phrase(s, k)) {
                 j = s->chunks[k].start;
                 continue;
             }

@@ -133,6 +133,19 @@ static void test_joint_and_negation(void **state)
     assert_string_equal(code(state, "2021-09-01", "Japan did not condemn China."), "");
 }
 
+static void test_list_in_prepositional_phrase(void **state)
+{
+    /* the list after "with" is no subject; the country before it is */
+    assert_string_equal(code(state, "2021-09-01", "Japan with Russia and Ukraine condemned "
+                                                  "China on Monday."),
+                        "JPN CHN 111\n");
+    /* "after" may open a clause: its list keeps its verb (the member right after the
+     * preposition is still left out of a subject list) */
+    assert_string_equal(code(state, "2021-09-01", "Talks ended after Japan and Ukraine "
+                                                  "condemned China."),
+                        "UKR CHN 111\n");
+}
+
 static void test_apposition_and_igo(void **state)
 {
     assert_string_equal(code(state, "2021-09-01", "The UN condemned Mika Tanaka, a Japanese "
@@ -398,6 +411,7 @@ int main(void)
         cmocka_unit_test(test_person_by_date),
         cmocka_unit_test(test_visit_capital_is_country),
         cmocka_unit_test(test_joint_and_negation),
+        cmocka_unit_test(test_list_in_prepositional_phrase),
         cmocka_unit_test(test_apposition_and_igo),
         cmocka_unit_test(test_noun_use_and_one_actor),
         cmocka_unit_test(test_noun_passive_and_pairs),
