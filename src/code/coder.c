@@ -542,6 +542,39 @@ static void clause_source(const pl_sentence *s, const pl_pattern_match *m, size_
     else prepositional_subjects(s, m->source, src);
 }
 
+/* Chunk k closes a list with "and" or "or" before it ("Fornost and Gondor"; not "In the
+ * UK, an emergency cabinet"). */
+static int closes_coordination(const pl_sentence *s, int32_t k)
+{
+    const pl_chunk *c = &s->chunks[k];
+    if (c->prev < 0) return 0;
+    for (size_t i = s->chunks[c->prev].end; i < c->start; i++)
+        if (s->cls[i] == PL_C_AND) return 1;
+    return 0;
+}
+
+/* A joint pattern's members when its subject is one actor: the nearest coordination before
+ * its verb v in its clause, whole ("Mordor with Fornost and Gondor welcomed each other's
+ * envoys": Fornost and Gondor). Unchanged when there is none. */
+static void joint_members(const pl_sentence *s, size_t v, actor_side *src)
+{
+    if (src->n >= 2) return;
+    for (size_t j = v; j-- > s->first && s->cls[j] != PL_C_SAY && !ends_clause(s, j);) {
+        int32_t k = s->chunk_ending[j];
+        if (k < 0) continue;
+        if (!closes_coordination(s, k)) {
+            j = s->chunks[k].start;
+            continue;
+        }
+        int32_t head = k;
+        while (s->chunks[head].prev >= 0) head = s->chunks[head].prev;
+        src->n = 0;
+        for (int32_t c = head; c >= 0 && src->n < MAX_LIST; c = c == k ? -1 : s->chunks[c].next)
+            src->v[src->n++] = &s->chunks[c];
+        return;
+    }
+}
+
 /* Codes the anchor at v; *used is the token after the words its pattern took. */
 static int code_anchor(coding *cd, size_t v, size_t *used)
 {
@@ -560,6 +593,7 @@ static int code_anchor(coding *cd, size_t v, size_t *used)
     if (cd->clause_source) clause_source(s, &m, v, &src);
     fill_sides(cd, &m, v, &src, &tgt);
     if (m.joint) {
+        joint_members(s, v, &src);
         /* Members of a compound subject act on one another: each on each, both ways, as
          * TABARI and PETRARCH code it ("A and B met": A -> B and B -> A), with the other
          * side's code of a pair ("[044:045]") for each. */

@@ -148,12 +148,14 @@ static int32_t participle_subject(const pl_sentence *s, int32_t k)
 /* Chunk k is the object of a preposition, or joined by "and" (with no comma) to one that
  * is: "Mordor with Fornost and Gondor welcomed" has Mordor act, not Gondor; "In Paris,
  * France and Germany signed" has France and Germany; not after a word that opens a clause
- * ("after Russia and China vetoed"). */
+ * ("after Russia and China vetoed"); "the leaders of Japan and China met": "of" makes the
+ * list part of the subject. */
 static int in_prep_phrase(const pl_sentence *s, int32_t k)
 {
     for (int32_t first = k;; k = s->chunks[k].prev) {
         const pl_chunk *c = &s->chunks[k];
-        if (c->after_prep) return k == first || !opens_clause(s, c);
+        if (c->after_prep)
+            return k == first || (s->cls[c->prep] == PL_C_PREP && !opens_clause(s, c));
         if (c->prev < 0) return 0;
         for (size_t i = s->chunks[c->prev].end; i < c->start; i++)
             if (s->cls[i] == PL_C_COMMA) return 0;

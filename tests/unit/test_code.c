@@ -129,6 +129,13 @@ static void test_joint_and_negation(void **state)
 {
     assert_string_equal(code(state, "2021-09-01", "Japan and China issued a joint statement."),
                         "JPN CHN 010\nCHN JPN 010\n");
+    /* a joint pattern's members: the coordination before the verb, not a lone subject */
+    assert_string_equal(code(state, "2021-09-01", "The leaders of Japan and China issued a "
+                                                  "joint statement."),
+                        "JPN CHN 010\nCHN JPN 010\n");
+    assert_string_equal(code(state, "2021-09-01", "In Japan, the minister issued a joint "
+                                                  "statement."),
+                        "");
     assert_string_equal(code(state, "2021-09-01", "Japan and China did not meet."), "");
     assert_string_equal(code(state, "2021-09-01", "Japan did not condemn China."), "");
 }
