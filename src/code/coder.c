@@ -446,6 +446,16 @@ static int32_t actor_after(const pl_sentence *s, size_t from, size_t clause_end,
     }
 }
 
+/* A source (target) item in the pattern: that side is the pattern's, not the sentence's. */
+static int has_item(const pl_verb_pattern *p, uint8_t kind)
+{
+    for (uint16_t i = 0; i < p->nbefore; i++)
+        if (p->before[i].kind == kind) return 1;
+    for (uint16_t i = 0; i < p->nafter; i++)
+        if (p->after[i].kind == kind) return 1;
+    return 0;
+}
+
 /* TABARI's rules for sides no phrase next to the verb names (PARLEY_CODE_SOURCE_AFTER:
  * the source of the last verb that coded in the sentence, else the first actor of the
  * clause; _SKIP_UNKNOWN, _TARGET_BEFORE), then its DEFAULT codes. Only a pattern with no
@@ -453,12 +463,16 @@ static int32_t actor_after(const pl_sentence *s, size_t from, size_t clause_end,
 static void fill_sides(coding *cd, const pl_pattern_match *m, size_t v, actor_side *src, actor_side *tgt)
 {
     const pl_sentence *s = &cd->an.s;
-    int own_target = m->pattern->default_target;
+    int own_target = m->pattern->default_target && !has_item(m->pattern, PL_IT_TARGET);
     if (!side_named(cd, src) && cd->source_after && cd->carried.n) {
         *src = cd->carried;
     } else if (!side_named(cd, src) && cd->source_after) {
         int32_t k = first_in_clause(cd, v);
-        if (k >= 0 && k == m->target && !own_target) k = pl_next_actor(s, s->chunks[k].end);
+        /* The target a pattern item took before the verb ("+ WAS * DEAD") is not its
+         * source too: the first actor after the pattern is. */
+        if (k >= 0 && k == m->target && s->chunks[k].start < v) k = pl_next_actor(s, m->end);
+        else if (k >= 0 && k == m->target && !own_target)
+            k = pl_next_actor(s, s->chunks[k].end);
         if (k >= 0) {
             side_of_one(src, &s->chunks[k]);
             /* The first actor after the verb acts; the next one is acted on. */
@@ -478,16 +492,6 @@ static void fill_sides(coding *cd, const pl_pattern_match *m, size_t v, actor_si
         if (k >= 0) side_of_one(tgt, &s->chunks[k]);
     }
     if (!side_named(cd, tgt) && cd->default_target.code) side_of_one(tgt, &cd->default_target);
-}
-
-/* A source item in the pattern: its source is the pattern's, not the sentence's. */
-static int has_source_item(const pl_verb_pattern *p)
-{
-    for (uint16_t i = 0; i < p->nbefore; i++)
-        if (p->before[i].kind == PL_IT_SOURCE) return 1;
-    for (uint16_t i = 0; i < p->nafter; i++)
-        if (p->after[i].kind == PL_IT_SOURCE) return 1;
-    return 0;
 }
 
 /* "that" at i opens a clause ("asked that", "reports, that", "Kenya, ..., that"), unless
@@ -534,7 +538,7 @@ static void prepositional_subjects(const pl_sentence *s, int32_t k, actor_side *
 static void clause_source(const pl_sentence *s, const pl_pattern_match *m, size_t v,
                           actor_side *src)
 {
-    if (has_source_item(m->pattern)) return;
+    if (has_item(m->pattern, PL_IT_SOURCE)) return;
     int32_t main = actor_before_that(s, v);
     if (main >= 0 && main != m->source) slot_list(s, main, v, src);
     else if (m->source < 0 || s->chunks[m->source].start > v) return;
@@ -618,7 +622,7 @@ static int code_anchor(coding *cd, size_t v, size_t *used)
             if (p->code2 && add_events(cd, &m, p->code2, b, a, v)) return -1;
         }
     /* A source that a pattern item or a passive's "by" gave is not carried on (TABARI). */
-    if (cd->out->n > before && m.source >= 0 && !has_source_item(p) &&
+    if (cd->out->n > before && m.source >= 0 && !has_item(p, PL_IT_SOURCE) &&
         s->chunks[m.source].start < v)
         cd->carried = src;
     return 0;

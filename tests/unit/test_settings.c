@@ -16,6 +16,7 @@
 static const char actors[] = "FREEDONIA_ [FRD]\nSYLVANIA_ [SYL]\nGRAUSTARK_ [GRK]\n";
 static const char agents[] = "PRESIDENT_ [~GOV]\n";
 static const char verbs[] = "RESTORE [064]\nURGE [102]\nCONDEMN [122]\nPRAISE [051]\n"
+                            "SHOT [190]\n- + WAS * DOWN [191]\n"
                             "<TIME>\nONCE_IN_A_BLUE_MOON [###]\nLAST_WEEK [-7]\n</TIME>\n";
 
 static int ctx_setup(void **state)
@@ -74,6 +75,10 @@ static void test_tabari_sides(void **state)
                         "FRD SYL 064\n");
     assert_string_equal(coded(ctx, "In Graustark, talks restored ties with Sylvania.", &sides),
                         "GRK SYL 064\n");
+    /* a target the pattern took before the verb is not the source too: the first actor
+     * after the pattern is */
+    assert_string_equal(coded(ctx, "A Sylvania plane was shot down over Freedonia.", &sides),
+                        "FRD SYL 191\n");
     assert_string_equal(coded(ctx, "Freedonia urged Sylvania to restore ties.", &none),
                         "FRD SYL 102\n");
     assert_string_equal(coded(ctx, "Freedonia urged Sylvania to restore ties.", &sides),
