@@ -624,12 +624,16 @@ int pl_fv_scan(pl_fv_reader *rd, pl_fv_vec *out, const char *s, const char *end,
 {
     scan sc = {.rd = rd, .out = out, .start = s, .end = end, .member = member};
     int rc = 0;
+    char last = 0;
     for (const char *p = s; rc == 0 && p < end;) {
+        /* In a pattern line (not inside a set's member) TABARI does not hold the word after
+         * a synonym set to it ("&NEGATIVE_EVER" fits "did not even ever"): a '_' there is a
+         * space. */
         if (is_space(*p) || *p == '_') {
-            sc.joined = *p++ == '_';
+            sc.joined = *p++ == '_' && !(last == '&' && !member && rd->syntax == PL_FV_TABARI);
             continue;
         }
-        char c = *p;
+        char c = last = *p;
         rc = scan_one(&sc, &p);
         /* An element joins the next one only through a '_' right after it; PETRARCH's group
          * marks stand between elements without separating them. */

@@ -395,8 +395,8 @@ static const char actors[] =
 static const char agents[] = "GOV: government; minister; official\nCOP: police\n";
 
 static const char tabari_coding[] =
-    "<SYNSETS>\n&ARMS\n+GUN\n+RIFLE\n+TEAR_GAS\n</SYNSETS>\n"
-    "CONDEMN  [---]\n- $ * +  [111]\n"
+    "<SYNSETS>\n&ARMS\n+GUN\n+RIFLE\n+TEAR_GAS\n&NEVER\n+DID_NOT\n+WILL_NOT\n</SYNSETS>\n"
+    "CONDEMN  [---]\n- $ * +  [111]\n- &NEVER_AGAIN *  [112]\n"
     "ARREST  [---]\n- + * BY_ $  [173]\n"
     "VISIT  [042:043]\n"
     "SUPPL  [---]\n- $ * + WITH_ &ARMS  [072]\n- $ * + WITH_ GUNS_  [074]\n"
@@ -479,6 +479,10 @@ static void test_tabari_coding(void **state)
                         "JPN CHN 024\n");
     assert_string_equal(code(ctx, "Japan swiftly permitted Russia to leave."), "JPN RUS 025\n");
     assert_string_equal(code(ctx, "Japan permitted Russia to leave."), "JPN RUS 060\n");
+    /* a '_' after a synonym set in a pattern line lets words come between, as TABARI
+     * reads it */
+    assert_string_equal(code(ctx, "Japan did not ever again condemn China."), "JPN CHN 112\n");
+    assert_string_equal(code(ctx, "Japan did not again condemn China."), "JPN CHN 112\n");
     /* a joint pattern with a pair of codes: each member's side of it, both ways */
     assert_string_equal(code(ctx, "Japan and China swapped prisoners."),
                         "JPN CHN 044\nCHN JPN 045\nCHN JPN 044\nJPN CHN 045\n");
