@@ -81,9 +81,11 @@ enum pl_item_flags {
     PL_IF_ADJACENT = 2,      /* no gap before this item, even in a pattern with gaps */
     PL_IF_PHRASE = 4,        /* PL_IT_SKIP: one noun phrase (TABARI's and PETRARCH's `^`),
                                 not 0 to PL_SKIP_MAX words */
-    PL_IF_EXACT = 8          /* PL_IT_WORD: `id` is the word as written, not its lemma
+    PL_IF_EXACT = 8,         /* PL_IT_WORD: `id` is the word as written, not its lemma
                                 (TABARI's "RESOLUTION_" and PETRARCH's "EFFORT" are not
                                 "resolutions", "efforts") */
+    PL_IF_CHOSEN = 16        /* one of the words of a multi-word alternative ("{ TO THE END
+                                | ... }"): the pattern counts as one with alternatives */
 };
 
 #define PL_SKIP_MAX 5        /* what `*` covers in native patterns */

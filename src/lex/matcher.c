@@ -62,11 +62,18 @@ void pl_dict_free(pl_dict *d)
     memset(d, 0, sizeof *d);
 }
 
+/* Sets of alternatives: PL_IT_ANY items, and the first word of each multi-word one. */
+static int is_alternative(const pl_pat_item *items, uint16_t i)
+{
+    if (items[i].kind == PL_IT_ANY) return 1;
+    return (items[i].flags & PL_IF_CHOSEN) && (i == 0 || !(items[i - 1].flags & PL_IF_CHOSEN));
+}
+
 static int alternatives(const pl_verb_pattern *p)
 {
     int n = 0;
-    for (uint16_t i = 0; i < p->nbefore; i++) n += p->before[i].kind == PL_IT_ANY;
-    for (uint16_t i = 0; i < p->nafter; i++) n += p->after[i].kind == PL_IT_ANY;
+    for (uint16_t i = 0; i < p->nbefore; i++) n += is_alternative(p->before, i);
+    for (uint16_t i = 0; i < p->nafter; i++) n += is_alternative(p->after, i);
     return n;
 }
 

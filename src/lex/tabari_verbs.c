@@ -817,14 +817,18 @@ static int any_item(gen *g, const pl_fv_elem *e, pl_fv_elem *out)
 
 static int gen_from(gen *g, size_t i);
 
-static int gen_push(gen *g, size_t i, const pl_fv_elem *e, size_t n, uint8_t joined)
+static int gen_push(gen *g, size_t i, const pl_fv_elem *e, size_t n, uint8_t joined,
+                    uint8_t flags)
 {
     if (g->len + n > FV_SEQ_MAX) {
         g->too_long = 1;
         return 0;
     }
     size_t mark = g->len;
-    for (size_t k = 0; k < n; k++) g->buf[g->len++] = e[k];
+    for (size_t k = 0; k < n; k++) {
+        g->buf[g->len] = e[k];
+        g->buf[g->len++].item.flags |= flags;
+    }
     g->buf[mark].joined = joined;
     int rc = gen_from(g, i + 1);
     g->len = mark;
@@ -837,14 +841,14 @@ static int gen_from(gen *g, size_t i)
 {
     if (i == g->seq->n) return gen_emit(g);
     const pl_fv_elem *e = &g->seq->v[i];
-    if (e->kind != PL_FV_CHOICE) return gen_push(g, i, e, 1, e->joined);
+    if (e->kind != PL_FV_CHOICE) return gen_push(g, i, e, 1, e->joined, 0);
     pl_fv_elem any;
     int rc = any_item(g, e, &any);
-    if (rc < 0 || (rc > 0 && gen_push(g, i, &any, 1, e->joined))) return -1;
+    if (rc < 0 || (rc > 0 && gen_push(g, i, &any, 1, e->joined, 0))) return -1;
     for (uint32_t a = e->first; a < e->first + e->n; a++) {
         pl_fv_alt alt = g->rd->alts[a];
         if (alt.n > 1 && !e->one_word &&
-            gen_push(g, i, &g->rd->pool.v[alt.first], alt.n, e->joined))
+            gen_push(g, i, &g->rd->pool.v[alt.first], alt.n, e->joined, PL_IF_CHOSEN))
             return -1;
     }
     return 0;

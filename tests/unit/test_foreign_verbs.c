@@ -406,7 +406,9 @@ static const char tabari_coding[] =
     "DESCRIB  [---]\n- * AS_FRIENDLY  [024]\n"
     "CASUALTIES ROSE  [223]\n"
     "PERMIT  [060]\n- * FAIR~_PLACE  [024]\n- SWIFT~_*  [025]\n"
-    "SWAP  [---]\n- % * PRISONERS  [044:045]\n";
+    "SWAP  [---]\n- % * PRISONERS  [044:045]\n"
+    "PROMIS  [---]\n- * AID { TO THE END | UNTIL THE END }  [050]\n"
+    "- * AID TO THE REFUGEES  [073]\n";
 
 static const char petrarch_coding[] =
     "--- TRAVEL [---] ---\nTRAVEL\nFLY {FLEW FLOWN FLYING}\n- * (TO +)   [042]\n"
@@ -483,6 +485,10 @@ static void test_tabari_coding(void **state)
      * reads it */
     assert_string_equal(code(ctx, "Japan did not ever again condemn China."), "JPN CHN 112\n");
     assert_string_equal(code(ctx, "Japan did not again condemn China."), "JPN CHN 112\n");
+    /* of two patterns as long, the one without a multi-word alternative wins */
+    assert_string_equal(code(ctx, "Japan promised aid to the end to the refugees of Ukraine."),
+                        "JPN UKR 073\n");
+    assert_string_equal(code(ctx, "Japan promised aid to the end for Ukraine."), "JPN UKR 050\n");
     /* a joint pattern with a pair of codes: each member's side of it, both ways */
     assert_string_equal(code(ctx, "Japan and China swapped prisoners."),
                         "JPN CHN 044\nCHN JPN 045\nCHN JPN 044\nJPN CHN 045\n");
