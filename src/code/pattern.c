@@ -18,6 +18,8 @@ typedef struct matcher {
     size_t reach;            /* items after the anchor end before it: with a parse, the end
                                 of the verb's phrase */
     int sourceless;          /* a pattern fits without a subject: the coder finds one */
+    size_t nearest;          /* where the word item next to the anchor on its left matched;
+                                the anchor when none did */
 } matcher;
 
 static int word_matches(const pl_sentence *s, size_t pos, const pl_pat_item *it)
@@ -417,6 +419,17 @@ static int before_slot(matcher *mt, uint16_t k, size_t pos)
     return before_from(mt, (uint16_t)(k + 1), s->chunks[c].start);
 }
 
+/* Where the noun phrase ending at pos starts (TABARI's `^` before the anchor): an actor
+ * phrase whole, else a run of determiners, words and names; pos when there is none. */
+static size_t phrase_start(const pl_sentence *s, size_t pos)
+{
+    if (pos > s->first && s->chunk_ending[pos - 1] >= 0)
+        return s->chunks[s->chunk_ending[pos - 1]].start;
+    size_t i = pos;
+    while (i > s->first && pos - i < PL_SKIP_MAX && in_phrase(s->cls[i - 1])) i--;
+    return i;
+}
+
 /* Items k.. leftwards from the token before pos. */
 static int before_from(matcher *mt, uint16_t k, size_t pos)
 {
@@ -428,6 +441,16 @@ static int before_from(matcher *mt, uint16_t k, size_t pos)
     const pl_pat_item *it = &mt->p->before[k];
     if (--mt->budget < 0) return 0;
     if (it->kind == PL_IT_SOURCE || it->kind == PL_IT_TARGET) return before_slot(mt, k, pos);
+    if (it->kind == PL_IT_SKIP && (it->flags & PL_IF_PHRASE)) {
+        /* a noun phrase a few words on, like any item ("HOSTING ^ *": "hosting Osgiliath
+         * to celebrate") */
+        size_t gap = mt->p->gaps ? PL_GAP_MAX : 0;
+        for (size_t g = 0; g <= gap && pos > s->first + g; g++) {
+            size_t past = phrase_start(s, pos - g);
+            if (past < pos - g && before_from(mt, (uint16_t)(k + 1), past)) return 1;
+        }
+        return 0;
+    }
     size_t gap = mt->p->gaps && !(it->flags & PL_IF_ADJACENT) ? PL_GAP_MAX : 0;
     if (it->kind == PL_IT_SKIP) gap = PL_SKIP_MAX;
     for (size_t g = 0; g <= gap && pos > s->first + g; g++) {
@@ -436,7 +459,10 @@ static int before_from(matcher *mt, uint16_t k, size_t pos)
             if (before_from(mt, (uint16_t)(k + 1), pos - g)) return 1;
             continue;
         }
-        if (word_matches(s, at, it) && before_from(mt, (uint16_t)(k + 1), at)) return 1;
+        if (word_matches(s, at, it) && before_from(mt, (uint16_t)(k + 1), at)) {
+            if (k == 0) mt->nearest = at;
+            return 1;
+        }
     }
     return 0;
 }
@@ -528,6 +554,7 @@ static int fit(matcher *mt, size_t v)
     m->negated = 0;
     m->start = v;
     m->end = v + 1;
+    mt->nearest = v;
     if (!after_from(mt, 0, v + 1) || !before_from(mt, 0, v)) return 0;
     int source_slot = has_slot(p->before, p->nbefore, PL_IT_SOURCE) ||
                       has_slot(p->after, p->nafter, PL_IT_SOURCE);
@@ -542,6 +569,9 @@ static int fit(matcher *mt, size_t v)
         m->target = next_chunk(mt->s, mt->s->chunks[m->target].end, mt->reach);
     if (!target_slot && p->default_target && m->target < 0 && m->end > v + 1)
         m->target = next_chunk(mt->s, v + 1, mt->reach);
+    /* or before it ("$ ^ FOR *": "Arnor was X for Eriador warning") */
+    if (!target_slot && p->default_target && m->target < 0 && mt->nearest + 1 < v)
+        m->target = next_chunk(mt->s, mt->nearest + 1, v);
     if (!source_slot && !target_slot && p->default_target) {
         int32_t agent = passive_agent(mt->s, v);
         if (agent >= 0) m->target = m->source, m->source = agent;
@@ -603,7 +633,7 @@ int pl_match_anchor(const parley_ctx *ctx, const pl_sentence *s, size_t v, int s
         if (noun_use && !p->noun && !fits_noun_use(s, v, p)) continue;
         if (p->form && p->form != t[v].word) continue;
         matcher mt = {s, p, m, MATCH_BUDGET,
-                      s->parse_reach ? (size_t)s->parse_reach[v] : s->first + s->n, sourceless};
+                      s->parse_reach ? (size_t)s->parse_reach[v] : s->first + s->n, sourceless, v};
         m->pattern = p;
         if (fit(&mt, v) && !(m->joint && partner_follows(s, m->end))) return 1;
     }

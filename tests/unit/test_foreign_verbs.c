@@ -408,7 +408,8 @@ static const char tabari_coding[] =
     "PERMIT  [060]\n- * FAIR~_PLACE  [024]\n- SWIFT~_*  [025]\n"
     "SWAP  [---]\n- % * PRISONERS  [044:045]\n"
     "PROMIS  [---]\n- * AID { TO THE END | UNTIL THE END }  [050]\n"
-    "- * AID TO THE REFUGEES  [073]\n";
+    "- * AID TO THE REFUGEES  [073]\n"
+    "VOT  [---]\n- $ ^ FOR *  [057]\n";
 
 static const char petrarch_coding[] =
     "--- TRAVEL [---] ---\nTRAVEL\nFLY {FLEW FLOWN FLYING}\n- * (TO +)   [042]\n"
@@ -485,6 +486,10 @@ static void test_tabari_coding(void **state)
      * reads it */
     assert_string_equal(code(ctx, "Japan did not ever again condemn China."), "JPN CHN 112\n");
     assert_string_equal(code(ctx, "Japan did not again condemn China."), "JPN CHN 112\n");
+    /* `^` before the anchor skips the noun phrase there, not nothing; the actor the gap
+     * before the anchor passed over is the target */
+    assert_string_equal(code(ctx, "Japan as China for Ukraine voted yesterday."),
+                        "JPN UKR 057\n");
     /* of two patterns as long, the one without a multi-word alternative wins */
     assert_string_equal(code(ctx, "Japan promised aid to the end to the refugees of Ukraine."),
                         "JPN UKR 073\n");
