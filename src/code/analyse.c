@@ -694,6 +694,10 @@ static void resolve_chunk(const parley_ctx *ctx, pl_story_state *st, const pl_se
     /* A named actor with a code valid at the story's date wins outright; roles named
      * beside it add to its code ("West German world government": GMWGOV + WGO). */
     const char *code = p.entry ? pl_actor_code_at(p.entry, st->date) : NULL;
+    if (code && !strcmp(code, "###")) {
+        c->discards = 1;
+        return;
+    }
     if (code) {
         split_code(ctx, st, c, code);
         c->actor = p.entry->id;

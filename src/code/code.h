@@ -94,6 +94,8 @@ typedef struct pl_chunk {
     uint8_t pronoun;         /* he, she, it, they, him, them: coded as what it stands for */
     uint8_t clause_subject;  /* with a parse: the subject of a subordinate clause ("whether
                                 he has ...") */
+    uint8_t discards;        /* a name whose code at the sentence's date is TABARI's "###":
+                                the sentence codes nothing */
     uint32_t prep;           /* that preposition's token index, when after_prep */
     int32_t next, prev;      /* neighbours in a list (compound), -1 for none */
 } pl_chunk;

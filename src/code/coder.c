@@ -635,6 +635,8 @@ enum discard { KEEP, DISCARD_SENTENCE, DISCARD_STORY };
 static enum discard discard_of(const pl_dict *d, const pl_sentence *s)
 {
     enum discard worst = KEEP;
+    for (size_t k = 0; k < s->nchunks; k++)
+        if (s->chunks[k].discards) worst = DISCARD_SENTENCE;
     for (size_t m = 0; m < s->matches.n; m++)
         for (uint32_t p = s->matches.v[m].phrase; p; p = d->phrases[p].next) {
             if (d->phrases[p].kind == PL_PH_DISCARD_STORY) return DISCARD_STORY;

@@ -326,11 +326,8 @@ static int parse_code(pl_foreign *f, const char *s, const char *e, pl_fcode *c,
         return 0;
     }
     if (parse_dates(f, ce, te, &c->from, &c->to)) return 0;
-    int dated = c->from != PL_DATE_MIN || c->to != PL_DATE_MAX;
     if (kind == CODE_COMPLEX) pl_dict_unsupported(f->src, "[+++] (TABARI's complexity code)");
-    else if (kind == PL_FC_DISCARD && dated)
-        pl_dict_unsupported(f->src, "[### DATES] (a discard that depends on the date)");
-    if (kind < 0 || (kind == PL_FC_DISCARD && dated)) return 0;
+    if (kind < 0) return 0;
     c->kind = (uint8_t)kind;
     c->code.len = (size_t)(ce - t);
     *code = t;
@@ -542,9 +539,11 @@ static int rec_add_codes(pl_foreign *f, uint32_t entry)
     pl_frecord *r = &f->rec;
     for (size_t i = 0; i < r->ncodes; i++) {
         const pl_fcode *c = &r->codes[i];
-        /* "[--- <950630] [DOL]": no code before that day (an empty code), DOL after. */
+        /* "[--- <950630] [DOL]": no code before that day (an empty code), DOL after;
+         * "[USR <911226] [###]": the name discards the sentence after that day (the code
+         * "###", which the coder reads as a discard). */
         int null_dates = c->kind == PL_FC_NULL && !undated(c);
-        if (c->kind != PL_FC_CODE && !null_dates) continue;
+        if (c->kind != PL_FC_CODE && c->kind != PL_FC_DISCARD && !null_dates) continue;
         const char *code = r->text.data + c->code.off;
         size_t len = null_dates ? 0 : c->code.len;
         const pl_actor_entry *a = &f->src->d->actors[entry];
@@ -602,14 +601,11 @@ static int rec_flush(pl_foreign *f)
         if (c->kind == PL_FC_CODE && undated(c) && !deflt) deflt = c;
         if (c->kind == PL_FC_DISCARD) discard = c;
     }
-    /* TABARI's [###]: the phrase discards the sentence it is in. As the default of dated
-     * codes ("USSR [USR <911226] [###]") it would discard only after a date. */
-    if (discard && !first) return rec_add_phrases(f, PL_PH_DISCARD_SENTENCE, 0);
-    if (discard) {
-        f->src->line = discard->code.line;
-        pl_dict_unsupported(f->src, "[###] as the default of dated codes (a discard that "
-                                    "depends on the date)");
-    }
+    /* TABARI's [###]: the phrase discards the sentence it is in. Beside dated codes
+     * ("USSR [USR <911226] [###]", "ENT [### <890101] [ENT]") it is a code of its own for
+     * its dates, read as a discard when the sentence is coded. */
+    if (discard && !first && undated(discard))
+        return rec_add_phrases(f, PL_PH_DISCARD_SENTENCE, 0);
     /* A name with no code for some dates ("PRINCE DOL_AMROTH [--- <950630] [DOL]") is
      * someone's title, not the country. */
     int null_dates = 0;

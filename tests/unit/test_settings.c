@@ -1,7 +1,7 @@
 /* test_settings.c: the coder options that carry TABARI's settings (parley_code_opts):
  * its rules for sides no phrase next to the verb names, DEFAULT codes, CODE BY, MINIMUM
- * WORDS, FORWARD and COMMA, and TABARI's discarding time phrases. A small TABARI dictionary
- * written here; the sentences are made up. */
+ * WORDS, FORWARD and COMMA, and TABARI's discarding time phrases and dated discards. A
+ * small TABARI dictionary written here; the sentences are made up. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,7 +13,8 @@
 
 #include "helpers.h"
 
-static const char actors[] = "FREEDONIA_ [FRD]\nSYLVANIA_ [SYL]\nGRAUSTARK_ [GRK]\n";
+static const char actors[] = "FREEDONIA_ [FRD]\nSYLVANIA_ [SYL]\nGRAUSTARK_ [GRK]\n"
+                             "MARSOVIA_ [MRS <900101] [###]\n";
 static const char agents[] = "PRESIDENT_ [~GOV]\n";
 static const char verbs[] = "RESTORE [064]\nURGE [102]\nCONDEMN [122]\nPRAISE [051]\n"
                             "SHOT [190]\n- + WAS * DOWN [191]\n"
@@ -191,6 +192,12 @@ static void test_time_discard(void **state)
     assert_string_equal(coded(ctx, "Once in a blue moon Freedonia condemned Sylvania.", NULL), "");
     assert_string_equal(coded(ctx, "Last week Freedonia condemned Sylvania.", NULL),
                         "FRD SYL 122\n");
+    /* a name whose code is [###] for the sentence's date discards it; before that date
+     * it is an actor */
+    const char *marsovia = "Freedonia condemned Sylvania and Marsovia.";
+    assert_string_equal(coded(ctx, marsovia, NULL), "");
+    assert_string_equal(code_events_with(ctx, "1989-01-01", marsovia, NULL, NULL),
+                        "FRD SYL 122\nFRD MRS 122\n");
 }
 
 /* COMMA: asides of so many words between commas or after the last one are dropped before
