@@ -403,7 +403,12 @@ enum parley_code_flags {
      * the clause's end, past "that", as a target the predicate does not name); what a
      * report says or a denial denies codes; a subject list inside a prepositional phrase
      * acts whole ("Talks between Kenya and Chad eased ..."). */
-    PARLEY_CODE_CLAUSE_SOURCE = 512
+    PARLEY_CODE_CLAUSE_SOURCE = 512,
+    /* TABARI's roles: a role gives its code only to the country right next to it
+     * ("Kenya's government", "Kenyan police", "police of Kenya"; not "Kenya's fragile and
+     * divided government": KEN), and a role before a list of countries is only the first
+     * one's ("the ambassadors of France, Germany and Italy": FRAGOV, DEU, ITA). */
+    PARLEY_CODE_ADJACENT_ROLES = 1024
 };
 
 /* TABARI's COMMA option: a clause set off by commas is dropped before coding when its

@@ -36,8 +36,8 @@ static const char validate_usage[] =
     "ids differ only in the sentence number are coded as the sentences of one story.\n"
     "TABARI's defaults hold until a record says otherwise: CODE BY CLAUSE, DEFAULT without\n"
     "PRIOR and AFTER (parley code --tabari-sides), one source per clause (--tabari-clauses),\n"
-    "COMMA dropping asides of 2 to 10 words between commas or after the last one, and\n"
-    "MINIMUM WORDS = 8.\n"
+    "COMMA dropping asides of 2 to 10 words between commas or after the last one,\n"
+    "MINIMUM WORDS = 8, and TABARI's roles (--tabari-roles).\n"
     "Exit status: 0 done (and the floor met), 1 below the floor, 2 usage, I/O or\n"
     "dictionary error.\n";
 
@@ -484,10 +484,11 @@ int cmd_validate(int argc, char **argv)
      * source; sides the words next to the verb do not name are looked for on both sides of
      * it, passing over names no dictionary codes; asides of 2 to 10 words between commas
      * or after the last one are dropped; sentences of fewer than 8 words code nothing (the
-     * default the suite's MINIMUM WORDS records return to). */
+     * default the suite's MINIMUM WORDS records return to); a role is only the country's
+     * next to it. */
     if (!strcmp(s.format, "TABARI")) {
         t.set.flags = PARLEY_CODE_BY_CLAUSE | PARLEY_CODE_SKIP_UNKNOWN | TABARI_SIDES |
-                      PARLEY_CODE_CLAUSE_SOURCE;
+                      PARLEY_CODE_CLAUSE_SOURCE | PARLEY_CODE_ADJACENT_ROLES;
         t.set.commas = (parley_comma_clauses){2, 10, 2, 10, 0, 0};
         t.set.min_words = 8;
     }

@@ -69,6 +69,8 @@ static const char code_usage[] =
     "      --min-words N    sentences of fewer than N words code nothing\n"
     "      --forward-actor  a pronoun standing for an actor of an earlier sentence takes\n"
     "                       that sentence's first named actor, without its agent (TABARI)\n"
+    "      --tabari-roles   a role only for the country right next to it, and only for the\n"
+    "                       first of a list of countries after it (TABARI)\n"
     "      --report-unknown[=N]\n"
     "                       after coding, the N (default 20) most frequent names and verbs\n"
     "                       no dictionary knows, on stderr\n"
@@ -159,6 +161,7 @@ static int parse_tabari_opt(int c, const char *arg, code_opts *o)
     }
     case 'R': o->code_flags |= PARLEY_CODE_FORWARD_ACTOR; return 0;
     case 'C': o->code_flags |= PARLEY_CODE_CLAUSE_SOURCE; return 0;
+    case 'J': o->code_flags |= PARLEY_CODE_ADJACENT_ROLES; return 0;
     }
     return fputs("Try 'parley code --help'.\n", stderr), -1;
 }
@@ -184,6 +187,7 @@ static int parse_code_opts(int argc, char **argv, code_opts *o)
         {"default-target", required_argument, 0, 't'},
         {"min-words", required_argument, 0, 'W'},
         {"forward-actor", no_argument, 0, 'R'},
+        {"tabari-roles", no_argument, 0, 'J'},
         {0, 0, 0, 0}};
     static const char *inputs[] = {"auto", "news", "jsonl", "text"};
     int c;

@@ -482,8 +482,9 @@ static void split_code(const parley_ctx *ctx, pl_story_state *st, pl_chunk *c, c
 typedef struct chunk_parts {
     const pl_actor_entry *entry;   /* a named actor that is not a country */
     uint32_t entry_start;          /* the token its name starts at */
-    uint32_t role_end;             /* the token after the first agent phrase, 0 if none */
+    uint32_t role_start, role_end; /* the first agent phrase's tokens, role_end 0 if none */
     const char *country;           /* from a country's name, adjective or people */
+    uint32_t country_start, country_end; /* the tokens that name it */
     const char *agent, *prefix;
     pl_place_ref place;
     int only_place, only_country, has_actor, capital;
@@ -497,7 +498,7 @@ static void read_match(const parley_ctx *ctx, const pl_sentence *s, const pl_mat
         const pl_phrase *x = &d->phrases[ph];
         if (x->kind == PL_PH_AGENT) {
             const char *code = d->agents[x->entry].code;
-            if (!p->role_end) p->role_end = m->end;
+            if (!p->role_end) p->role_start = m->start, p->role_end = m->end;
             if (code[strlen(code) - 1] == '~') {
                 if (!p->prefix) p->prefix = code;
             } else if (!p->agent) {
@@ -516,7 +517,11 @@ static void read_match(const parley_ctx *ctx, const pl_sentence *s, const pl_mat
                 p->capital = x->kind == PL_PH_CAPITAL;
             }
         } else if (e->kind == PL_ACTOR_COUNTRY) {
-            if (!p->country) p->country = e->country;
+            if (!p->country) {
+                p->country = e->country;
+                p->country_start = m->start;
+                p->country_end = m->end;
+            }
         } else if (!p->entry) {
             p->entry = e;
             p->entry_start = m->start;
@@ -677,6 +682,24 @@ static int adds_roles(const pl_sentence *s, const chunk_parts *p)
     return k != p->entry_start;
 }
 
+/* The role stands right next to the country (PARLEY_CODE_ADJACENT_ROLES): after it or
+ * its possessive, "former" aside ("Gondor's former envoys"), or before it, "of", "in" or
+ * "from" and an article aside ("the envoys of Gondor", "Prime Minister Telemar"). */
+static int role_next_to_country(const pl_sentence *s, const chunk_parts *p)
+{
+    if (p->role_start >= p->country_end) {
+        for (uint32_t k = p->country_end; k < p->role_start; k++) {
+            const pl_token *t = &s->toks.v[k];
+            int former = t->norm_len == 6 && !memcmp(pl_token_norm(&s->toks, t), "former", 6);
+            if (s->cls[k] != PL_C_POSS && !former) return 0;
+        }
+        return 1;
+    }
+    for (uint32_t k = p->role_end; k < p->country_start; k++)
+        if (s->cls[k] != PL_C_CONN && s->cls[k] != PL_C_DET && !locates_role(s, k)) return 0;
+    return p->role_end <= p->country_start;
+}
+
 static void resolve_chunk(const parley_ctx *ctx, pl_story_state *st, const pl_sentence *s,
                           pl_chunk *c)
 {
@@ -707,6 +730,9 @@ static void resolve_chunk(const parley_ctx *ctx, pl_story_state *st, const pl_se
         return;
     }
     c->country = p.country ? p.country : p.place.country;
+    /* "Ithilen's awful and evil minister": with TABARI's roles, Ithilen */
+    if (st->adjacent_roles && p.country && p.agent && !role_next_to_country(s, &p))
+        p.agent = NULL;
     c->agent = p.agent;
     if (!p.has_actor) {
         const pl_place_ref *known = remembered_place(st, s, c);
@@ -834,7 +860,7 @@ static void share_roles(pl_story_state *st, pl_sentence *s)
     for (size_t k = 0; k < s->nchunks; k++) {
         const pl_chunk *head = &s->chunks[k];
         if (head->prev >= 0 || head->next < 0 || !head->agent || !head->country) continue;
-        int distribute = role_of_country(s, head);
+        int distribute = role_of_country(s, head) && !st->adjacent_roles;
         int lend_country = !head->only_country && !distribute;
         for (int32_t m = head->next; m >= 0; m = s->chunks[m].next) {
             pl_chunk *c = &s->chunks[m];

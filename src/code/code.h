@@ -122,6 +122,7 @@ typedef struct pl_story_state {
                                 sentence take last_named's actor code */
     uint8_t claims_asserted; /* PARLEY_CODE_CLAUSE_SOURCE: what a report or denial says
                                 codes, as TABARI reads every "that" clause */
+    uint8_t adjacent_roles;  /* PARLEY_CODE_ADJACENT_ROLES */
     pl_chunk people[PL_RECENT_PEOPLE]; /* the last people and roles with a country, newest
                                 first: "the minister" is the last minister named */
     const char *people_words[PL_RECENT_PEOPLE]; /* their words, lower case, space-separated */

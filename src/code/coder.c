@@ -936,6 +936,7 @@ parley_status parley_code_with(parley_ctx *ctx, const parley_story *story,
     pl_analysis_init(&cd.an, parley_story_text(story), day);
     cd.an.st.forward_actor = opts && (opts->flags & PARLEY_CODE_FORWARD_ACTOR);
     cd.an.st.claims_asserted = cd.clause_source;
+    cd.an.st.adjacent_roles = opts && (opts->flags & PARLEY_CODE_ADJACENT_ROLES);
     cd.story_ymd = day;
     cd.story_day = PL_DATE_NONE;
     if (day) cd.story_day = pl_date_from_ymd(day / 10000, day / 100 % 100, day % 100);

@@ -1,7 +1,7 @@
 /* test_settings.c: the coder options that carry TABARI's settings (parley_code_opts):
  * its rules for sides no phrase next to the verb names, DEFAULT codes, CODE BY, MINIMUM
- * WORDS, FORWARD and COMMA, and TABARI's discarding time phrases and dated discards. A
- * small TABARI dictionary written here; the sentences are made up. */
+ * WORDS, FORWARD, COMMA and its roles, and TABARI's discarding time phrases and dated
+ * discards. A small TABARI dictionary written here; the sentences are made up. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -200,6 +200,22 @@ static void test_time_discard(void **state)
                         "FRD SYL 122\nFRD MRS 122\n");
 }
 
+/* TABARI's roles: a role only for the country right next to it, and only the first of a
+ * list of countries after it. */
+static void test_adjacent_roles(void **state)
+{
+    parley_ctx *ctx = *state;
+    parley_code_opts none = {0}, adjacent = {.flags = PARLEY_CODE_ADJACENT_ROLES};
+    const char *described = "Freedonia's new and popular president condemned Sylvania.";
+    assert_string_equal(coded(ctx, described, &none), "FRDGOV SYL 122\n");
+    assert_string_equal(coded(ctx, described, &adjacent), "FRD SYL 122\n");
+    assert_string_equal(coded(ctx, "Freedonia's president condemned Sylvania.", &adjacent),
+                        "FRDGOV SYL 122\n");
+    const char *listed = "The presidents of Freedonia and Graustark condemned Sylvania.";
+    assert_string_equal(coded(ctx, listed, &none), "FRDGOV SYL 122\nGRKGOV SYL 122\n");
+    assert_string_equal(coded(ctx, listed, &adjacent), "FRDGOV SYL 122\nGRK SYL 122\n");
+}
+
 /* COMMA: asides of so many words between commas or after the last one are dropped before
  * coding, and so is an opening clause when asked; a list of actors closed by "and" is no
  * aside. */
@@ -235,6 +251,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_forward_actor, ctx_setup, ctx_teardown),
         cmocka_unit_test_setup_teardown(test_time_discard, ctx_setup, ctx_teardown),
         cmocka_unit_test_setup_teardown(test_comma_clauses, ctx_setup, ctx_teardown),
+        cmocka_unit_test_setup_teardown(test_adjacent_roles, ctx_setup, ctx_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
