@@ -406,8 +406,10 @@ enum parley_code_flags {
     PARLEY_CODE_CLAUSE_SOURCE = 512,
     /* TABARI's roles: a role gives its code only to the country right next to it
      * ("Kenya's government", "Kenyan police", "police of Kenya"; not "Kenya's fragile and
-     * divided government": KEN), and a role before a list of countries is only the first
-     * one's ("the ambassadors of France, Germany and Italy": FRAGOV, DEU, ITA). */
+     * divided government": KEN; a possessive owns the title and name a word or two on:
+     * "Kenya's first Deputy President Ruto" is KEN too), and a role before a list of
+     * countries is only the first one's ("the ambassadors of France, Germany and Italy":
+     * FRAGOV, DEU, ITA). */
     PARLEY_CODE_ADJACENT_ROLES = 1024
 };
 

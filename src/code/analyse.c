@@ -325,6 +325,16 @@ static int names_actor(const pl_sentence *s, size_t k, size_t end)
     return k < end && s->cls[k] == PL_C_ACTOR;
 }
 
+/* TABARI's roles: the titled name a possessive owns past a word or two ("Dagolath's first
+ * Deputy Prime Minister Telemar" is one phrase, whose first actor is Dagolath); i when
+ * there is none. */
+static size_t owned_title(const pl_sentence *s, size_t i, size_t end)
+{
+    size_t k = i;
+    while (k < end && k < i + 2 && (s->cls[k] == PL_C_WORD || s->cls[k] == PL_C_ADV)) k++;
+    return k > i && k < end && (s->cls[k] == PL_C_NAME || s->cls[k] == PL_C_AGENT) ? k : i;
+}
+
 /* Where the chunk starting at i ends (exclusive), before trimming. */
 static size_t extend(const pl_sentence *s, size_t i, size_t end)
 {
@@ -337,6 +347,8 @@ static size_t extend(const pl_sentence *s, size_t i, size_t end)
         /* "Ithilen's awful and evil minister": the possessed role and its adjectives */
         else if (c == PL_C_POSS && role_after_adjectives(s, k + 1, end) > k + 1)
             k = role_after_adjectives(s, k + 1, end);
+        else if (c == PL_C_POSS && s->adjacent_roles && owned_title(s, k + 1, end) > k + 1)
+            k = owned_title(s, k + 1, end);
         else if (c == PL_C_HYPHEN && k > i && is_head(s->cls[k - 1]) && k + 1 < end &&
                  is_head(s->cls[k + 1]))
             k++;
@@ -1177,6 +1189,7 @@ int pl_analyse_sentence(const parley_ctx *ctx, pl_story_state *st, pl_sentence *
     s->matches.n = 0;
     if (pl_lex_match(&ctx->dict, &s->toks, s->first, s->n, &s->matches)) return -1;
     s->adjectives = &ctx->dict.adjectives;
+    s->adjacent_roles = st->adjacent_roles;
     classify(ctx, st, s);
     if (find_chunks(s)) return -1;
     index_chunks(s); /* pronouns read it; lists merge chunks, so it is made again after */

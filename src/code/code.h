@@ -160,6 +160,7 @@ typedef struct pl_sentence {
     pl_place_ref place;      /* "in X" inside this sentence */
     const pl_strmap *adjectives; /* the dictionaries' adjectives (TABARI's list); when empty,
                                 any lower-case word may be one */
+    uint8_t adjacent_roles;  /* PARLEY_CODE_ADJACENT_ROLES */
 } pl_sentence;
 
 enum { PL_ANCHOR_VERB = 1, PL_ANCHOR_NOUN = 2 }; /* a pattern's word used as verb or noun */

@@ -14,7 +14,7 @@
 #include "helpers.h"
 
 static const char actors[] = "FREEDONIA_ [FRD]\nSYLVANIA_ [SYL]\nGRAUSTARK_ [GRK]\n"
-                             "MARSOVIA_ [MRS <900101] [###]\n";
+                             "MARSOVIA_ [MRS <900101] [###]\nRUDOLF_ [FRD]\n";
 static const char agents[] = "PRESIDENT_ [~GOV]\n";
 static const char verbs[] = "RESTORE [064]\nURGE [102]\nCONDEMN [122]\nPRAISE [051]\n"
                             "SHOT [190]\n- + WAS * DOWN [191]\n"
@@ -211,6 +211,10 @@ static void test_adjacent_roles(void **state)
     assert_string_equal(coded(ctx, described, &adjacent), "FRD SYL 122\n");
     assert_string_equal(coded(ctx, "Freedonia's president condemned Sylvania.", &adjacent),
                         "FRDGOV SYL 122\n");
+    /* the titled name a possessive owns past a word is the possessor's phrase */
+    const char *titled = "Freedonia's first President Rudolf condemned Sylvania.";
+    assert_string_equal(coded(ctx, titled, &none), "FRDGOV SYL 122\n");
+    assert_string_equal(coded(ctx, titled, &adjacent), "FRD SYL 122\n");
     const char *listed = "The presidents of Freedonia and Graustark condemned Sylvania.";
     assert_string_equal(coded(ctx, listed, &none), "FRDGOV SYL 122\nGRKGOV SYL 122\n");
     assert_string_equal(coded(ctx, listed, &adjacent), "FRDGOV SYL 122\nGRK SYL 122\n");
