@@ -68,6 +68,8 @@ typedef struct coding {
     size_t coded_reach;      /* with a parse: the end of the furthest verb phrase whose verb
                                 coded an event with both sides, in this sentence */
     int in_coded_phrase;     /* the anchor being coded lies inside such a phrase */
+    size_t dominant_first, dominant_end; /* the events of a dominant code ("[031!]") in out,
+                                dominant_end 0 when the sentence has none */
     int story_dates;         /* PARLEY_CODE_STORY_DATES */
     int agent_only;          /* PARLEY_CODE_AGENT_ONLY */
     int source_after;        /* PARLEY_CODE_SOURCE_AFTER */
@@ -579,6 +581,44 @@ static void joint_members(const pl_sentence *s, size_t v, actor_side *src)
     }
 }
 
+/* The events of the pattern m fits at v, coded `code`, between its sides. */
+static int code_sides(coding *cd, const pl_pattern_match *m, size_t v, const char *code,
+                      actor_side *src, const actor_side *tgt)
+{
+    const pl_sentence *s = &cd->an.s;
+    const pl_verb_pattern *p = m->pattern;
+    if (m->joint) {
+        joint_members(s, v, src);
+        /* Members of a compound subject act on one another: each on each, both ways, as
+         * TABARI and PETRARCH code it ("A and B met": A -> B and B -> A), with the other
+         * side's code of a pair ("[044:045]") for each. */
+        for (size_t i = 0; i < src->n; i++)
+            for (size_t j = 0; j < src->n; j++) {
+                if (i == j) continue;
+                if (add_events(cd, m, code, src->v[i], src->v[j], v)) return -1;
+                if (p->code2 && add_events(cd, m, p->code2, src->v[j], src->v[i], v)) return -1;
+            }
+        return 0;
+    }
+    /* No target: PETRARCH codes the event against "---", which stands for a noun phrase
+     * after the verb: with a parse, none there ("said today") leaves no event. */
+    static const pl_chunk absent = {.next = -1, .prev = -1};
+    int no_target = tgt->n == 0 && cd->partial && (!s->parse_object || s->parse_object[v]);
+    size_t before = cd->out->n;
+    for (size_t i = 0; i < src->n; i++)
+        for (size_t j = 0; j < tgt->n || (no_target && j == 0); j++) {
+            const pl_chunk *a = src->v[i], *b = no_target ? &absent : tgt->v[j];
+            if (add_events(cd, m, code, a, b, v)) return -1;
+            /* "[042:043]": the target's side of the same event (a visit hosted). */
+            if (p->code2 && add_events(cd, m, p->code2, b, a, v)) return -1;
+        }
+    /* A source that a pattern item or a passive's "by" gave is not carried on (TABARI). */
+    if (cd->out->n > before && m->source >= 0 && !has_item(p, PL_IT_SOURCE) &&
+        s->chunks[m->source].start < v)
+        cd->carried = *src;
+    return 0;
+}
+
 /* Codes the anchor at v; *used is the token after the words its pattern took. */
 static int code_anchor(coding *cd, size_t v, size_t *used)
 {
@@ -596,35 +636,15 @@ static int code_anchor(coding *cd, size_t v, size_t *used)
     slot_list(s, m.target, v, &tgt);
     if (cd->clause_source) clause_source(s, &m, v, &src);
     fill_sides(cd, &m, v, &src, &tgt);
-    if (m.joint) {
-        joint_members(s, v, &src);
-        /* Members of a compound subject act on one another: each on each, both ways, as
-         * TABARI and PETRARCH code it ("A and B met": A -> B and B -> A), with the other
-         * side's code of a pair ("[044:045]") for each. */
-        for (size_t i = 0; i < src.n; i++)
-            for (size_t j = 0; j < src.n; j++) {
-                if (i == j) continue;
-                if (add_events(cd, &m, p->code, src.v[i], src.v[j], v)) return -1;
-                if (p->code2 && add_events(cd, &m, p->code2, src.v[j], src.v[i], v)) return -1;
-            }
-        return 0;
-    }
-    /* No target: PETRARCH codes the event against "---", which stands for a noun phrase
-     * after the verb: with a parse, none there ("said today") leaves no event. */
-    static const pl_chunk absent = {.next = -1, .prev = -1};
-    int no_target = tgt.n == 0 && cd->partial && (!s->parse_object || s->parse_object[v]);
-    size_t before = cd->out->n;
-    for (size_t i = 0; i < src.n; i++)
-        for (size_t j = 0; j < tgt.n || (no_target && j == 0); j++) {
-            const pl_chunk *a = src.v[i], *b = no_target ? &absent : tgt.v[j];
-            if (add_events(cd, &m, p->code, a, b, v)) return -1;
-            /* "[042:043]": the target's side of the same event (a visit hosted). */
-            if (p->code2 && add_events(cd, &m, p->code2, b, a, v)) return -1;
-        }
-    /* A source that a pattern item or a passive's "by" gave is not carried on (TABARI). */
-    if (cd->out->n > before && m.source >= 0 && !has_item(p, PL_IT_SOURCE) &&
-        s->chunks[m.source].start < v)
-        cd->carried = src;
+    /* TABARI's dominant code ("[031!]"): the first such pattern that codes gives the
+     * sentence its only events */
+    char code[8];
+    size_t len = strlen(p->code), first = cd->out->n;
+    int dominant = len > 1 && len < sizeof code && p->code[len - 1] == '!';
+    snprintf(code, sizeof code, "%.*s", (int)(len - (size_t)dominant), p->code);
+    if (code_sides(cd, &m, v, code, &src, &tgt)) return -1;
+    if (dominant && cd->out->n > first && !cd->dominant_end)
+        cd->dominant_first = first, cd->dominant_end = cd->out->n;
     return 0;
 }
 
@@ -843,7 +863,14 @@ static int code_sentence(coding *cd, pl_span span, enum discard *discard)
     cd->discard_sentence = 0;
     cd->carried.n = 0;
     cd->coded_reach = 0;
+    cd->dominant_end = 0;
     if (code_anchors(cd)) return -1;
+    if (cd->dominant_end) {
+        size_t n = cd->dominant_end - cd->dominant_first;
+        memmove(&cd->out->v[cd->sentence_events], &cd->out->v[cd->dominant_first],
+                n * sizeof *cd->out->v);
+        cd->out->n = cd->sentence_events + n;
+    }
     if (cd->discard_sentence) {
         cd->out->n = cd->sentence_events;
         return pl_remember_sentence(cd->ctx, &cd->an.st, s);

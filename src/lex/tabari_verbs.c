@@ -150,7 +150,10 @@ enum pl_fv_code pl_fv_parse_code(const char *s, const char *end, pl_fv_codes *ou
     }
     const char *colon = memchr(s, ':', (size_t)(e - s));
     const char *first_end = colon ? colon : e;
-    if (!digits_2_4(s, first_end) || (colon && !digits_2_4(colon + 1, e))) return PL_FV_CODE_BAD;
+    /* TABARI's dominant code, "[031!]": kept with its '!', which the coder reads */
+    int dominant = !colon && e - s > 2 && e[-1] == '!';
+    if (!digits_2_4(s, first_end - dominant) || (colon && !digits_2_4(colon + 1, e)))
+        return PL_FV_CODE_BAD;
     memcpy(out->code, s, (size_t)(first_end - s));
     out->code[first_end - s] = 0;
     if (colon) {

@@ -409,6 +409,7 @@ static const char tabari_coding[] =
     "SWAP  [---]\n- % * PRISONERS  [044:045]\n"
     "PROMIS  [---]\n- * AID { TO THE END | UNTIL THE END }  [050]\n"
     "- * AID TO THE REFUGEES  [073]\n"
+    "JOIN  [---]\n- * + IN_TALKS  [057!]\n"
     "VOT  [---]\n- $ ^ FOR *  [057]\n";
 
 static const char petrarch_coding[] =
@@ -490,6 +491,10 @@ static void test_tabari_coding(void **state)
      * before the anchor passed over is the target */
     assert_string_equal(code(ctx, "Japan as China for Ukraine voted yesterday."),
                         "JPN UKR 057\n");
+    /* a dominant code ("[057!]"): its events are the sentence's only ones */
+    assert_string_equal(code(ctx, "Japan condemned China and joined Russia in talks."),
+                        "JPN RUS 057\n");
+    assert_string_equal(code(ctx, "Japan condemned China and joined Russia."), "JPN CHN 111\n");
     /* of two patterns as long, the one without a multi-word alternative wins */
     assert_string_equal(code(ctx, "Japan promised aid to the end to the refugees of Ukraine."),
                         "JPN UKR 073\n");
