@@ -524,12 +524,23 @@ static int32_t actor_before_that(const pl_sentence *s, size_t v)
  * to TABARI, which reads no prepositions, every member acts. */
 static void prepositional_subjects(const pl_sentence *s, int32_t k, actor_side *src)
 {
+    if (k < 0) return;
     int32_t first = k;
     while (s->chunks[first].prev >= 0) first = s->chunks[first].prev;
     if (first == k || !s->chunks[first].after_prep) return;
     src->n = 0;
     for (int32_t c = first; c >= 0 && src->n < MAX_LIST; c = c == k ? -1 : s->chunks[c].next)
         src->v[src->n++] = &s->chunks[c];
+}
+
+/* The phrase right before the verb at v, past auxiliaries and adverbs ("Ties between
+ * Kenya and Chad may ease": Chad), where the subject rules found none that a dictionary
+ * names; -1 if none. */
+static int32_t list_before(const pl_sentence *s, size_t v)
+{
+    size_t j = v;
+    while (j > s->first && (s->cls[j - 1] == PL_C_AUX || s->cls[j - 1] == PL_C_ADV)) j--;
+    return j > s->first ? s->chunk_ending[j - 1] : -1;
 }
 
 /* TABARI's clause conventions (PARLEY_CODE_CLAUSE_SOURCE): one source per clause. The verb
@@ -543,7 +554,9 @@ static void clause_source(const pl_sentence *s, const pl_pattern_match *m, size_
     if (has_item(m->pattern, PL_IT_SOURCE)) return;
     int32_t main = actor_before_that(s, v);
     if (main >= 0 && main != m->source) slot_list(s, main, v, src);
-    else if (m->source < 0 || s->chunks[m->source].start > v) return;
+    else if (m->source < 0 || !s->chunks[m->source].code)
+        prepositional_subjects(s, list_before(s, v), src);
+    else if (s->chunks[m->source].start > v) return;
     else if (s->chunks[m->source].start < clause_start(s, v)) src->n = 0;
     else prepositional_subjects(s, m->source, src);
 }
