@@ -4,8 +4,9 @@
  * IGO, people with dated codes, agents, verb patterns with $ + % and *, discards and event
  * codes) once, then reads each input as a plain-text story with parley_reader_open_mem()
  * (PARLEY_FORMAT_TEXT: invalid UTF-8 is repaired exactly as the command's readers do), codes
- * it, checks the events and writes them in both formats. The story date depends on the input
- * length (none, inside the people's ranges, outside them), so dated codes are exercised.
+ * it, checks the events and writes them in both formats. The story date (none, inside the
+ * people's ranges, outside them) and the coder's options (code_opts_for) depend on the
+ * input's length, so dated codes and every option are exercised.
  *
  * Checked besides the sanitizers, as the interface promises: every event has a code of 2 to
  * 4 digits, a sentence between 1 and the story's sentence count, a span inside the text on
@@ -244,6 +245,27 @@ static void check_event(const parley_event *e, const char *text, size_t len, siz
 
 /* ---- the target --------------------------------------------------------------------------- */
 
+/* The coder's options, chosen by the input's length so that each is exercised: the
+ * defaults; PETRARCH's unknown sides; TABARI's conventions with every one of its settings
+ * (they re-analyse sentences without comma clauses and search whole clauses for sides);
+ * one verb per sentence with story dates. */
+static const parley_code_opts *code_opts_for(size_t size)
+{
+    static const parley_code_opts variants[] = {
+        {.flags = 0},
+        {.flags = PARLEY_CODE_PARTIAL | PARLEY_CODE_AGENT_ONLY},
+        {.flags = PARLEY_CODE_BY_CLAUSE | PARLEY_CODE_SOURCE_AFTER | PARLEY_CODE_TARGET_BEFORE |
+                  PARLEY_CODE_FORWARD_ACTOR | PARLEY_CODE_SKIP_UNKNOWN |
+                  PARLEY_CODE_CLAUSE_SOURCE | PARLEY_CODE_ADJACENT_ROLES,
+         .default_source = "DEFSRC",
+         .default_target = "DEFTAR",
+         .min_words = 4,
+         .commas = {2, 10, 2, 10, 0, 0}},
+        {.flags = PARLEY_CODE_BY_SENTENCE | PARLEY_CODE_STORY_DATES},
+    };
+    return &variants[size / 3 % (sizeof variants / sizeof *variants)];
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static const char *const dates[] = {NULL, "2021-08-31", "1979-05-04"};
@@ -257,7 +279,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     }
     parley_events *events = NULL;
-    parley_status st = parley_code(ctx, story, &events);
+    parley_status st = parley_code_with(ctx, story, code_opts_for(size), &events);
     if (st == PARLEY_OK) {
         if (!events) fail("PARLEY_OK without events", NULL);
         const char *text = parley_story_text(story);
