@@ -384,7 +384,8 @@ enum parley_code_flags {
     /* How many verbs of a sentence code events (TABARI's SET: CODE BY): all of them when
      * neither flag is set; with BY_SENTENCE only the first verb that codes one; with
      * BY_CLAUSE the first of each clause, a clause ending at "and", "or", "but" or a
-     * semicolon before a verb of its own. */
+     * semicolon ("and" between two plain words, as in "trade and aid", ends none). When
+     * both are set, BY_SENTENCE wins. */
     PARLEY_CODE_BY_SENTENCE = 32,
     PARLEY_CODE_BY_CLAUSE = 64,
     /* A pronoun that stands for an actor of an earlier sentence takes the first actor that

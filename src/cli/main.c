@@ -63,7 +63,9 @@ static const char code_usage[] =
     "                       of the clause; as target the first actor after the verb that a\n"
     "                       dictionary codes, else the nearest before it\n"
     "      --tabari-clauses TABARI's one source per clause: a 'that' clause's verb takes\n"
-    "                       the source of the clause before it and acts on its subject\n"
+    "                       the source of the clause before it (with --tabari-sides its\n"
+    "                       subject is the target); what a report says or a denial\n"
+    "                       denies codes\n"
     "      --default-source CODE, --default-target CODE\n"
     "                       the code of a side no words name (TABARI's DEFAULT option)\n"
     "      --min-words N    sentences of fewer than N words code nothing\n"
@@ -139,6 +141,7 @@ static int parse_tabari_opt(int c, const char *arg, code_opts *o)
 {
     switch (c) {
     case 'B':
+        o->code_flags &= ~(unsigned)(PARLEY_CODE_BY_SENTENCE | PARLEY_CODE_BY_CLAUSE);
         if (!strcmp(arg, "sentence")) o->code_flags |= PARLEY_CODE_BY_SENTENCE;
         else if (!strcmp(arg, "clause")) o->code_flags |= PARLEY_CODE_BY_CLAUSE;
         else if (strcmp(arg, "all"))
@@ -166,33 +169,34 @@ static int parse_tabari_opt(int c, const char *arg, code_opts *o)
     return fputs("Try 'parley code --help'.\n", stderr), -1;
 }
 
+static const struct option code_longopts[] = {
+    {"format", required_argument, 0, 'f'}, {"input", required_argument, 0, 'i'},
+    {"date", required_argument, 0, 'd'},   {"dict", required_argument, 0, 'D'},
+    {"output", required_argument, 0, 'o'}, {"quiet", no_argument, 0, 'q'},
+    {"stats", no_argument, 0, 'S'},        {"help", no_argument, 0, 'h'},
+    {"ontology", required_argument, 0, 'O'},
+    {"report-unknown", optional_argument, 0, 'U'},
+    {"report-unknown-file", required_argument, 0, 'F'},
+    {"partial", no_argument, 0, 'P'},
+    {"gazetteer", required_argument, 0, 'G'},
+    {"no-places", no_argument, 0, 'N'},
+    {"story-dates", no_argument, 0, 'T'},
+    {"code-by", required_argument, 0, 'B'},
+    {"tabari-sides", no_argument, 0, 'A'},
+    {"tabari-clauses", no_argument, 0, 'C'},
+    {"default-source", required_argument, 0, 'a'},
+    {"default-target", required_argument, 0, 't'},
+    {"min-words", required_argument, 0, 'W'},
+    {"forward-actor", no_argument, 0, 'R'},
+    {"tabari-roles", no_argument, 0, 'J'},
+    {0, 0, 0, 0}};
+
 static int parse_code_opts(int argc, char **argv, code_opts *o)
 {
-    static const struct option longopts[] = {
-        {"format", required_argument, 0, 'f'}, {"input", required_argument, 0, 'i'},
-        {"date", required_argument, 0, 'd'},   {"dict", required_argument, 0, 'D'},
-        {"output", required_argument, 0, 'o'}, {"quiet", no_argument, 0, 'q'},
-        {"stats", no_argument, 0, 'S'},        {"help", no_argument, 0, 'h'},
-        {"ontology", required_argument, 0, 'O'},
-        {"report-unknown", optional_argument, 0, 'U'},
-        {"report-unknown-file", required_argument, 0, 'F'},
-        {"partial", no_argument, 0, 'P'},
-        {"gazetteer", required_argument, 0, 'G'},
-        {"no-places", no_argument, 0, 'N'},
-        {"story-dates", no_argument, 0, 'T'},
-        {"code-by", required_argument, 0, 'B'},
-        {"tabari-sides", no_argument, 0, 'A'},
-        {"tabari-clauses", no_argument, 0, 'C'},
-        {"default-source", required_argument, 0, 'a'},
-        {"default-target", required_argument, 0, 't'},
-        {"min-words", required_argument, 0, 'W'},
-        {"forward-actor", no_argument, 0, 'R'},
-        {"tabari-roles", no_argument, 0, 'J'},
-        {0, 0, 0, 0}};
     static const char *inputs[] = {"auto", "news", "jsonl", "text"};
     int c;
     optind = 1;
-    while ((c = getopt_long(argc, argv, "f:i:d:D:o:qh", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "f:i:d:D:o:qh", code_longopts, NULL)) != -1) {
         switch (c) {
         case 'f':
             if (!strcmp(optarg, "jsonl")) o->format = PARLEY_OUTPUT_JSONL;

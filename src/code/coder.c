@@ -415,6 +415,14 @@ static int32_t first_actor_between(const pl_sentence *s, size_t from, size_t to)
     return -1;
 }
 
+/* The verb's next actor from token `from` on (pl_next_actor: not past a speaker or a
+ * pronoun) if it starts before token `end`; -1 if none. */
+static int32_t next_actor_before(const pl_sentence *s, size_t from, size_t end)
+{
+    int32_t k = pl_next_actor(s, from);
+    return k >= 0 && s->chunks[k].start < end ? k : -1;
+}
+
 /* The token after the clause (TABARI's) that token v stands in. */
 static size_t clause_end(const pl_sentence *s, size_t v)
 {
@@ -432,7 +440,7 @@ static int32_t first_in_clause(const coding *cd, size_t v)
     int32_t k = first_actor_between(s, clause_start(s, v), v);
     if (k >= 0) return k;
     return cd->clause_source ? first_actor_between(s, v + 1, clause_end(s, v))
-                             : pl_next_actor(s, v + 1);
+                             : next_actor_before(s, v + 1, clause_end(s, v));
 }
 
 /* The first actor from token `from` on other than `source`: in the verb's predicate
@@ -479,7 +487,7 @@ static void fill_sides(coding *cd, const pl_pattern_match *m, size_t v, actor_si
             side_of_one(src, &s->chunks[k]);
             /* The first actor after the verb acts; the next one is acted on. */
             if (own_target && s->chunks[k].start > v)
-                slot_list(s, pl_next_actor(s, s->chunks[k].end), v, tgt);
+                slot_list(s, next_actor_before(s, s->chunks[k].end, clause_end(s, v)), v, tgt);
         }
     }
     if (!side_named(cd, src) && cd->default_source.code) side_of_one(src, &cd->default_source);
@@ -594,9 +602,11 @@ static void joint_members(const pl_sentence *s, size_t v, actor_side *src)
     }
 }
 
-/* The events of the pattern m fits at v, coded `code`, between its sides. */
+/* The events of the pattern m fits at v, coded `code`, between its sides. `from_subject`:
+ * the subject before the verb (or with TABARI's clause conventions the clause that opens
+ * its own) named the source, which later verbs may then carry on. */
 static int code_sides(coding *cd, const pl_pattern_match *m, size_t v, const char *code,
-                      actor_side *src, const actor_side *tgt)
+                      actor_side *src, const actor_side *tgt, int from_subject)
 {
     const pl_sentence *s = &cd->an.s;
     const pl_verb_pattern *p = m->pattern;
@@ -625,10 +635,9 @@ static int code_sides(coding *cd, const pl_pattern_match *m, size_t v, const cha
             /* "[042:043]": the target's side of the same event (a visit hosted). */
             if (p->code2 && add_events(cd, m, p->code2, b, a, v)) return -1;
         }
-    /* A source that a pattern item or a passive's "by" gave is not carried on (TABARI). */
-    if (cd->out->n > before && m->source >= 0 && !has_item(p, PL_IT_SOURCE) &&
-        s->chunks[m->source].start < v)
-        cd->carried = *src;
+    /* A source that a pattern item, a passive's "by" or TABARI's side rules gave is not
+     * carried on (TABARI). */
+    if (cd->out->n > before && from_subject && !has_item(p, PL_IT_SOURCE)) cd->carried = *src;
     return 0;
 }
 
@@ -648,14 +657,15 @@ static int code_anchor(coding *cd, size_t v, size_t *used)
     slot_list(s, m.source, v, &src);
     slot_list(s, m.target, v, &tgt);
     if (cd->clause_source) clause_source(s, &m, v, &src);
+    int from_subject = side_named(cd, &src) && m.source >= 0 && s->chunks[m.source].start < v;
     fill_sides(cd, &m, v, &src, &tgt);
     /* TABARI's dominant code ("[031!]"): the first such pattern that codes gives the
      * sentence its only events */
-    char code[8];
+    char code[16];
     size_t len = strlen(p->code), first = cd->out->n;
     int dominant = len > 1 && len < sizeof code && p->code[len - 1] == '!';
     snprintf(code, sizeof code, "%.*s", (int)(len - (size_t)dominant), p->code);
-    if (code_sides(cd, &m, v, code, &src, &tgt)) return -1;
+    if (code_sides(cd, &m, v, code, &src, &tgt, from_subject)) return -1;
     if (dominant && cd->out->n > first && !cd->dominant_end)
         cd->dominant_first = first, cd->dominant_end = cd->out->n;
     return 0;
@@ -820,6 +830,53 @@ static int code_anchors(coding *cd)
     return 0;
 }
 
+/* Aligns the story's parse with the sentence's tokens (its tags go to the analysis) before
+ * the analysis, `after` set to 0; then, `after` set to 1, reads the sentence's lists,
+ * subjects, reach, agents and objects from it. */
+static int parse_of_sentence(coding *cd, int after)
+{
+    pl_sentence *s = &cd->an.s;
+    if (!after) {
+        if (PL_GROW(cd->parse_buf, cd->parse_cap, 4 * s->toks.n) ||
+            PL_GROW(cd->tag_buf, cd->tag_cap, 2 * s->toks.n))
+            return -1;
+        pl_parse_align(cd->ptb, s, &cd->ptb_cursor, cd->parse_buf, cd->tag_buf);
+        s->parse_tag = cd->tag_buf;
+        return 0;
+    }
+    int32_t *leaf = cd->parse_buf, *subject = leaf + s->toks.n, *reach = subject + s->toks.n;
+    int32_t *agent = reach + s->toks.n;
+    uint8_t *object = cd->tag_buf + s->toks.n;
+    pl_parse_lists(cd->ptb, s, leaf);
+    pl_parse_clause_subjects(cd->ptb, s, leaf);
+    pl_parse_subjects(cd->ptb, s, leaf, subject, reach, agent, object);
+    s->parse_subject = subject;
+    s->parse_reach = reach;
+    s->parse_agent = agent;
+    s->parse_object = object;
+    return 0;
+}
+
+/* Codes the analysed sentence's anchors, then keeps only a dominant pattern's events, or
+ * none when a pattern discards the sentence. */
+static int code_analysed(coding *cd)
+{
+    cd->sentence_events = cd->out->n;
+    cd->discard_sentence = 0;
+    cd->carried.n = 0;
+    cd->coded_reach = 0;
+    cd->dominant_end = 0;
+    if (code_anchors(cd)) return -1;
+    if (cd->dominant_end) {
+        size_t n = cd->dominant_end - cd->dominant_first;
+        memmove(&cd->out->v[cd->sentence_events], &cd->out->v[cd->dominant_first],
+                n * sizeof *cd->out->v);
+        cd->out->n = cd->sentence_events + n;
+    }
+    if (cd->discard_sentence) cd->out->n = cd->sentence_events;
+    return 0;
+}
+
 static int code_sentence(coding *cd, pl_span span, enum discard *discard)
 {
     pl_sentence *s = &cd->an.s;
@@ -833,28 +890,9 @@ static int code_sentence(coding *cd, pl_span span, enum discard *discard)
     s->parse_subject = s->parse_reach = s->parse_agent = NULL;
     s->parse_tag = s->parse_object = NULL;
     if (s->n == 0) return 0;
-    int32_t *leaf = NULL;
-    if (cd->ptb) {
-        if (PL_GROW(cd->parse_buf, cd->parse_cap, 4 * s->toks.n) ||
-            PL_GROW(cd->tag_buf, cd->tag_cap, 2 * s->toks.n))
-            return -1;
-        leaf = cd->parse_buf;
-        pl_parse_align(cd->ptb, s, &cd->ptb_cursor, leaf, cd->tag_buf);
-        s->parse_tag = cd->tag_buf;
-    }
+    if (cd->ptb && parse_of_sentence(cd, 0)) return -1;
     if (pl_analyse_sentence(cd->ctx, &cd->an.st, s)) return -1;
-    if (cd->ptb) {
-        int32_t *subject = leaf + s->toks.n, *reach = subject + s->toks.n;
-        int32_t *agent = reach + s->toks.n;
-        pl_parse_lists(cd->ptb, s, leaf);
-        pl_parse_clause_subjects(cd->ptb, s, leaf);
-        uint8_t *object = cd->tag_buf + s->toks.n;
-        pl_parse_subjects(cd->ptb, s, leaf, subject, reach, agent, object);
-        s->parse_subject = subject;
-        s->parse_reach = reach;
-        s->parse_agent = agent;
-        s->parse_object = object;
-    }
+    if (cd->ptb && parse_of_sentence(cd, 1)) return -1;
     *discard = discard_of(&cd->ctx->dict, s);
     if (*discard != KEEP) return 0;
     /* the sentence as written, before any aside is dropped */
@@ -872,23 +910,9 @@ static int code_sentence(coding *cd, pl_span span, enum discard *discard)
         if (place_by_cue(cd, &cued)) s->place = cued;
         else find_mentions(cd);
     }
-    cd->sentence_events = cd->out->n;
-    cd->discard_sentence = 0;
-    cd->carried.n = 0;
-    cd->coded_reach = 0;
-    cd->dominant_end = 0;
-    if (code_anchors(cd)) return -1;
-    if (cd->dominant_end) {
-        size_t n = cd->dominant_end - cd->dominant_first;
-        memmove(&cd->out->v[cd->sentence_events], &cd->out->v[cd->dominant_first],
-                n * sizeof *cd->out->v);
-        cd->out->n = cd->sentence_events + n;
-    }
-    if (cd->discard_sentence) {
-        cd->out->n = cd->sentence_events;
-        return pl_remember_sentence(cd->ctx, &cd->an.st, s);
-    }
-    if (pl_sentence_stops(cd->ctx, &cd->an, &cd->when, cd->sentence_no, cd->out,
+    if (code_analysed(cd)) return -1;
+    if (!cd->discard_sentence &&
+        pl_sentence_stops(cd->ctx, &cd->an, &cd->when, cd->sentence_no, cd->out,
                           cd->sentence_events))
         return -1;
     return pl_remember_sentence(cd->ctx, &cd->an.st, s);

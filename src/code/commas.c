@@ -59,17 +59,18 @@ static void drop(uint8_t *dropped, size_t a, size_t b)
     for (size_t i = a; i < b; i++) dropped[i] = 1;
 }
 
-/* TABARI's scan: at each comma, the clause before it when the comma stands where an
- * opening clause may end; then the clause up to the next comma, whose closing comma goes
- * with it, or to the end. Returns how many tokens it marks. */
+/* TABARI's scan: the opening clause, up to the first comma; then at each comma the clause
+ * up to the next comma, whose closing comma goes with it, or to the end. Returns how many
+ * tokens it marks. */
 static size_t mark_clauses(const pl_sentence *s, const parley_comma_clauses *c, uint8_t *dropped)
 {
-    size_t end = s->first + s->n, last = end, marked = 0, words_before = 0;
+    size_t end = s->first + s->n, last = end, marked = 0, opening = 0;
+    size_t i = next_comma(s, s->first);
     while (last > s->first && s->toks.v[last - 1].kind == PL_TOK_PUNCT) last--;
-    for (size_t i = s->first, counted = s->first; (i = next_comma(s, i)) < end;) {
-        for (; counted < i; counted++) words_before += (size_t)is_word(s, counted);
-        if (in_range(words_before, c->begin_min, c->begin_max))
-            drop(dropped, s->first, i), marked += i - s->first;
+    for (size_t k = s->first; k < i; k++) opening += (size_t)is_word(s, k);
+    if (i < end && in_range(opening, c->begin_min, c->begin_max))
+        drop(dropped, s->first, i), marked += i - s->first;
+    while (i < end) {
         size_t j = next_comma(s, i + 1), words = 0;
         for (size_t k = i + 1; k < j; k++) words += (size_t)is_word(s, k);
         if (j == end) {
@@ -78,7 +79,7 @@ static size_t mark_clauses(const pl_sentence *s, const parley_comma_clauses *c, 
             break;
         }
         if (in_range(words, c->min, c->max)) drop(dropped, i, j + 1), marked += j + 1 - i;
-        i = j + 1;
+        i = next_comma(s, j + 1);
     }
     return marked;
 }

@@ -88,6 +88,13 @@ static void test_tabari_sides(void **state)
     assert_string_equal(coded(ctx, "Sylvania was condemned by Freedonia to restore ties with "
                                    "Graustark.", &sides),
                         "FRD SYL 122\nSYL GRK 064\n");
+    /* a side found after the verb is its clause's, and a source found there is not
+     * carried on to the next clause's verb: only a subject's is */
+    assert_string_equal(coded(ctx, "Talks condemned the attack and Freedonia praised Sylvania.",
+                              &sides),
+                        "FRD SYL 051\n");
+    assert_string_equal(coded(ctx, "Talks condemned Freedonia; crowds praised Sylvania.", &sides),
+                        "SYL FRD 051\n");
     /* the speaker of another verb is no side of this one */
     assert_string_equal(coded(ctx, "Talks restored ties, a Sylvania president said.", &sides),
                         "");
@@ -165,6 +172,8 @@ static void test_min_words(void **state)
     assert_string_equal(coded(ctx, "Freedonia condemned Sylvania.", &three), "FRD SYL 122\n");
     assert_string_equal(coded(ctx, "Freedonia's president condemned Sylvania.", &four),
                         "FRDGOV SYL 122\n");
+    parley_code_opts five = {.min_words = 5};
+    assert_string_equal(coded(ctx, "Freedonia's president condemned Sylvania.", &five), "");
     /* words are counted before an aside is dropped */
     parley_code_opts six = {.min_words = 6, .commas = {2, 10, 2, 10, 0, 0}};
     assert_string_equal(coded(ctx, "Freedonia, the president said, condemned Sylvania.", &six),
@@ -242,6 +251,13 @@ static void test_comma_clauses(void **state)
     assert_string_equal(coded(ctx, list, &tabari), "FRD SYL 122\nFRD GRK 122\n");
     assert_string_equal(coded(ctx, first, &plain), "SYL GRK 051\nFRD GRK 122\n");
     assert_string_equal(coded(ctx, first, &opening), "FRD GRK 122\n");
+    /* only the clause before the first comma opens the sentence, not all that stands
+     * before a later one */
+    parley_code_opts up_to_ten = {.commas = {0, 0, 0, 0, 3, 10}};
+    const char *four = "Sylvania praised Graustark, Freedonia condemned Graustark, Sylvania "
+                       "praised Freedonia, Graustark condemned Sylvania.";
+    assert_string_equal(coded(ctx, four, &up_to_ten),
+                        "FRD GRK 122\nSYL FRD 051\nGRK SYL 122\n");
 }
 
 int main(void)
