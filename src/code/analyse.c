@@ -1128,6 +1128,9 @@ static void resolve_pronoun(pl_story_state *st, pl_sentence *s, size_t k)
         c->has_actor = c->inferred = 1;
         return;
     }
+    /* "Kenya and Chad said they ...": a plural pronoun stands for the whole list. */
+    if (ante != last && (!strcmp(w, "they") || !strcmp(w, "them")))
+        c->stands_for = ante->start + 1;
     c->code = ante->code;
     c->country = ante->country;
     c->agent = ante->agent;

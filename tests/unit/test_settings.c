@@ -97,7 +97,8 @@ static void test_tabari_sides(void **state)
  * before it, and with TABARI's sides its subject as target unless an actor follows the
  * verb; a subject from an earlier clause is none, and the first actor of the verb's own
  * clause acts, past "that", and the first actor after the verb there is acted on; what a
- * report says codes; a list in a prepositional phrase acts whole. */
+ * report says codes; a list in a prepositional phrase acts whole; a pronoun after the
+ * verb stands for the clause's source, so its subject is the target. */
 static void test_clause_source(void **state)
 {
     parley_ctx *ctx = *state;
@@ -126,6 +127,9 @@ static void test_clause_source(void **state)
     const char *which = "Freedonia praised the talks in which Sylvania officials said much.";
     assert_string_equal(coded(ctx, which, &plain), "");
     assert_string_equal(coded(ctx, which, &clauses), "FRD SYL 051\n");
+    /* a pronoun after the clause's verb stands for its source: the subject is acted on */
+    const char *them = "Freedonia and Graustark asked that Sylvania restore ties with them.";
+    assert_string_equal(coded(ctx, them, &clauses), "FRD SYL 064\nGRK SYL 064\n");
 }
 
 /* TABARI's default target passes over names no dictionary codes. */
