@@ -345,13 +345,24 @@ static int add_events(coding *cd, const pl_pattern_match *m, const char *code,
 
 /* The members of the list a slot's chunk belongs to: a subject list when the chunk stands
  * before the anchor, the list that starts with it when after. */
+/* 1 if "and" (or "or") joins the last member of the list holding chunk k: a list, not a
+ * restatement after a comma ("Kenya, the neighbour of ..."). */
+static int closed_list(const pl_sentence *s, int32_t k)
+{
+    while (s->chunks[k].next >= 0) k = s->chunks[k].next;
+    if (s->chunks[k].prev < 0) return 0;
+    for (uint32_t i = s->chunks[s->chunks[k].prev].end; i < s->chunks[k].start; i++)
+        if (s->cls[i] == PL_C_AND) return 1;
+    return 0;
+}
+
 /* The list a lone "they" or "them" stands for ("Kenya and Chad said they ..."): its members
  * into out; else the pronoun (or whatever phrase c is) alone, as out holds it. */
 static size_t stood_for_list(const pl_sentence *s, const pl_chunk *c, int32_t *out, size_t max)
 {
     if (!c->stands_for) return 1;
     int32_t first = s->chunk_at[c->stands_for - 1];
-    if (first < 0 || (s->chunks[first].prev < 0 && s->chunks[first].next < 0)) return 1;
+    if (first < 0 || !closed_list(s, first)) return 1;
     while (s->chunks[first].prev >= 0) first = s->chunks[first].prev;
     size_t n = 0;
     for (int32_t m = first; m >= 0 && n < max; m = s->chunks[m].next) out[n++] = m;
