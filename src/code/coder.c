@@ -574,15 +574,35 @@ static int32_t list_before(const pl_sentence *s, size_t v)
     return j > s->first ? s->chunk_ending[j - 1] : -1;
 }
 
+/* A `$` right before the verb is the actor written there, also after a preposition, which
+ * TABARI does not read ("a row between Kenya called on ..."), unless a comma earlier in the
+ * clause sets it in an aside. A lone actor; -1 when there is none. */
+static int32_t source_next_to(const pl_sentence *s, const pl_verb_pattern *p, size_t v)
+{
+    if (!p->nbefore || p->before[0].kind != PL_IT_SOURCE || v == s->first) return -1;
+    int32_t k = s->chunk_ending[v - 1];
+    if (k < 0 || !s->chunks[k].after_prep || !s->chunks[k].code || s->chunks[k].prev >= 0)
+        return -1;
+    for (size_t i = clause_start(s, v); i < s->chunks[k].start; i++)
+        if (s->cls[i] == PL_C_COMMA) return -1;
+    return k;
+}
+
 /* TABARI's clause conventions (PARLEY_CODE_CLAUSE_SOURCE): one source per clause. The verb
  * of a "that" clause takes the source of the clause that opens it ("Kenya asked that Chad
  * help": KEN, and with TABARI's side rules CHD as target when no actor follows, or when a
- * pronoun does, which stands for that source); a subject
- * named in an earlier clause is none ("Kenya alleged and accused ...": the rules for a
- * missing source apply). A pattern's own source item stays. */
+ * pronoun does, which stands for that source); a subject named in an earlier clause is
+ * none ("Kenya alleged and accused ...": the rules for a missing source apply). A
+ * pattern's own source item stays, and one next to the verb takes the actor there even
+ * after a preposition. */
 static void clause_source(const pl_sentence *s, const pl_pattern_match *m, size_t v,
                           actor_side *src, actor_side *tgt)
 {
+    int32_t next_to = source_next_to(s, m->pattern, v);
+    if (next_to >= 0) {
+        side_of_one(src, &s->chunks[next_to]);
+        return;
+    }
     if (has_item(m->pattern, PL_IT_SOURCE)) return;
     int32_t main = actor_before_that(s, v);
     if (main >= 0 && main != m->source) {
