@@ -343,15 +343,13 @@ static int add_events(coding *cd, const pl_pattern_match *m, const char *code,
     return add_event(cd, m, code, source, target, verb);
 }
 
-/* The members of the list a slot's chunk belongs to: a subject list when the chunk stands
- * before the anchor, the list that starts with it when after. */
-/* 1 if "and" (or "or") joins the last member of the list holding chunk k: a list, not a
- * restatement after a comma ("Kenya, the neighbour of ..."). */
-static int closed_list(const pl_sentence *s, int32_t k)
+/* Chunk k closes a list with "and" or "or" before it ("Fornost and Gondor"; not "In the
+ * UK, an emergency cabinet"). */
+static int closes_coordination(const pl_sentence *s, int32_t k)
 {
-    while (s->chunks[k].next >= 0) k = s->chunks[k].next;
-    if (s->chunks[k].prev < 0) return 0;
-    for (uint32_t i = s->chunks[s->chunks[k].prev].end; i < s->chunks[k].start; i++)
+    const pl_chunk *c = &s->chunks[k];
+    if (c->prev < 0) return 0;
+    for (size_t i = s->chunks[c->prev].end; i < c->start; i++)
         if (s->cls[i] == PL_C_AND) return 1;
     return 0;
 }
@@ -362,13 +360,19 @@ static size_t stood_for_list(const pl_sentence *s, const pl_chunk *c, int32_t *o
 {
     if (!c->stands_for) return 1;
     int32_t first = s->chunk_at[c->stands_for - 1];
-    if (first < 0 || !closed_list(s, first)) return 1;
+    if (first < 0) return 1;
+    int32_t last = first;
+    while (s->chunks[last].next >= 0) last = s->chunks[last].next;
+    if (!closes_coordination(s, last)) return 1;
     while (s->chunks[first].prev >= 0) first = s->chunks[first].prev;
     size_t n = 0;
     for (int32_t m = first; m >= 0 && n < max; m = s->chunks[m].next) out[n++] = m;
     return n;
 }
 
+/* The members of the list a slot's chunk belongs to: a subject list when the chunk stands
+ * before the anchor, the list that starts with it when after, or the list a plural pronoun
+ * stands for. */
 static void slot_list(const pl_sentence *s, int32_t chunk, size_t anchor, actor_side *out)
 {
     int32_t k[MAX_LIST];
@@ -621,17 +625,6 @@ static void clause_source(const pl_sentence *s, const pl_pattern_match *m, size_
     } else {
         prepositional_subjects(s, m->source, src);
     }
-}
-
-/* Chunk k closes a list with "and" or "or" before it ("Fornost and Gondor"; not "In the
- * UK, an emergency cabinet"). */
-static int closes_coordination(const pl_sentence *s, int32_t k)
-{
-    const pl_chunk *c = &s->chunks[k];
-    if (c->prev < 0) return 0;
-    for (size_t i = s->chunks[c->prev].end; i < c->start; i++)
-        if (s->cls[i] == PL_C_AND) return 1;
-    return 0;
 }
 
 /* A joint pattern's members when its subject is one actor: the nearest coordination before
