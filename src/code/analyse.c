@@ -960,6 +960,12 @@ static int build_lists(pl_story_state *st, pl_sentence *s)
                 if (merged < 0) return -1;
                 if (merged) continue;
             }
+            /* "Chad, Mali and Niger, Kenya and Uganda": a list that "and" closed ends where
+             * another list opens after a comma */
+            if (sep == SEP_COMMA && prev->prev >= 0 && k + 1 < s->nchunks &&
+                separator(s, &s->chunks[prev->prev], prev) == SEP_LIST &&
+                separator(s, next, &s->chunks[k + 1]) == SEP_LIST)
+                sep = SEP_NONE;
             if (sep != SEP_NONE) {
                 prev->next = (int32_t)out;
                 s->chunks[k].prev = (int32_t)(out - 1);
@@ -1128,6 +1134,9 @@ static void resolve_pronoun(pl_story_state *st, pl_sentence *s, size_t k)
         c->has_actor = c->inferred = 1;
         return;
     }
+    /* "Kenya and Chad said they ...": a plural pronoun stands for the whole list. */
+    if (ante != last && (!strcmp(w, "they") || !strcmp(w, "them")))
+        c->stands_for = ante->start + 1;
     c->code = ante->code;
     c->country = ante->country;
     c->agent = ante->agent;

@@ -97,6 +97,8 @@ typedef struct pl_chunk {
     uint8_t discards;        /* a name whose code at the sentence's date is TABARI's "###":
                                 the sentence codes nothing */
     uint32_t prep;           /* that preposition's token index, when after_prep */
+    uint32_t stands_for;     /* they, them: 1 + the first token of the phrase in the sentence
+                                they stand for, whose whole list they stand for; 0 none */
     int32_t next, prev;      /* neighbours in a list (compound), -1 for none */
 } pl_chunk;
 

@@ -343,8 +343,36 @@ static int add_events(coding *cd, const pl_pattern_match *m, const char *code,
     return add_event(cd, m, code, source, target, verb);
 }
 
+/* Chunk k closes a list with "and" or "or" before it ("Fornost and Gondor"; not "In the
+ * UK, an emergency cabinet"). */
+static int closes_coordination(const pl_sentence *s, int32_t k)
+{
+    const pl_chunk *c = &s->chunks[k];
+    if (c->prev < 0) return 0;
+    for (size_t i = s->chunks[c->prev].end; i < c->start; i++)
+        if (s->cls[i] == PL_C_AND) return 1;
+    return 0;
+}
+
+/* The list a lone "they" or "them" stands for ("Kenya and Chad said they ..."): its members
+ * into out; else the pronoun (or whatever phrase c is) alone, as out holds it. */
+static size_t stood_for_list(const pl_sentence *s, const pl_chunk *c, int32_t *out, size_t max)
+{
+    if (!c->stands_for) return 1;
+    int32_t first = s->chunk_at[c->stands_for - 1];
+    if (first < 0) return 1;
+    int32_t last = first;
+    while (s->chunks[last].next >= 0) last = s->chunks[last].next;
+    if (!closes_coordination(s, last)) return 1;
+    while (s->chunks[first].prev >= 0) first = s->chunks[first].prev;
+    size_t n = 0;
+    for (int32_t m = first; m >= 0 && n < max; m = s->chunks[m].next) out[n++] = m;
+    return n;
+}
+
 /* The members of the list a slot's chunk belongs to: a subject list when the chunk stands
- * before the anchor, the list that starts with it when after. */
+ * before the anchor, the list that starts with it when after, or the list a plural pronoun
+ * stands for. */
 static void slot_list(const pl_sentence *s, int32_t chunk, size_t anchor, actor_side *out)
 {
     int32_t k[MAX_LIST];
@@ -352,6 +380,7 @@ static void slot_list(const pl_sentence *s, int32_t chunk, size_t anchor, actor_
     if (chunk < 0) return;
     if (s->chunks[chunk].start < anchor) out->n = subject_list(s, chunk, k, MAX_LIST);
     else out->n = target_list(s, chunk, k, MAX_LIST);
+    if (out->n == 1) out->n = stood_for_list(s, &s->chunks[chunk], k, MAX_LIST);
     for (size_t i = 0; i < out->n; i++) out->v[i] = &s->chunks[k[i]];
 }
 
@@ -523,8 +552,14 @@ static int opens_that_clause(const pl_sentence *s, size_t i)
 static int32_t actor_before_that(const pl_sentence *s, size_t v)
 {
     size_t start = clause_start(s, v);
-    for (size_t i = v; i-- > start;)
-        if (opens_that_clause(s, i)) return first_actor_between(s, start, i);
+    for (size_t i = v; i-- > start;) {
+        if (!opens_that_clause(s, i)) continue;
+        /* "Kenya and Chad asked that ...": the list acts, a subject list ends at its last */
+        int32_t k = first_actor_between(s, start, i);
+        while (k >= 0 && s->chunks[k].next >= 0 && s->chunks[s->chunks[k].next].end <= i)
+            k = s->chunks[k].next;
+        return k;
+    }
     return -1;
 }
 
@@ -551,33 +586,53 @@ static int32_t list_before(const pl_sentence *s, size_t v)
     return j > s->first ? s->chunk_ending[j - 1] : -1;
 }
 
-/* TABARI's clause conventions (PARLEY_CODE_CLAUSE_SOURCE): one source per clause. The verb
- * of a "that" clause takes the source of the clause that opens it ("Kenya asked that Chad
- * help": KEN, and with TABARI's side rules CHD as target when no actor follows); a subject
- * named in an earlier clause is none ("Kenya alleged and accused ...": the rules for a
- * missing source apply). A pattern's own source item stays. */
-static void clause_source(const pl_sentence *s, const pl_pattern_match *m, size_t v,
-                          actor_side *src)
+/* A `$` right before the verb is the actor written there, also after a preposition, which
+ * TABARI does not read ("a row between Kenya called on ..."), unless a comma earlier in the
+ * clause sets it in an aside. A lone actor; -1 when there is none. */
+static int32_t source_next_to(const pl_sentence *s, const pl_verb_pattern *p, size_t v)
 {
-    if (has_item(m->pattern, PL_IT_SOURCE)) return;
-    int32_t main = actor_before_that(s, v);
-    if (main >= 0 && main != m->source) slot_list(s, main, v, src);
-    else if (m->source < 0 || !s->chunks[m->source].code)
-        prepositional_subjects(s, list_before(s, v), src);
-    else if (s->chunks[m->source].start > v) return;
-    else if (s->chunks[m->source].start < clause_start(s, v)) src->n = 0;
-    else prepositional_subjects(s, m->source, src);
+    if (!p->nbefore || p->before[0].kind != PL_IT_SOURCE || v == s->first) return -1;
+    int32_t k = s->chunk_ending[v - 1];
+    if (k < 0 || !s->chunks[k].after_prep || !s->chunks[k].code || s->chunks[k].prev >= 0)
+        return -1;
+    for (size_t i = clause_start(s, v); i < s->chunks[k].start; i++)
+        if (s->cls[i] == PL_C_COMMA) return -1;
+    return k;
 }
 
-/* Chunk k closes a list with "and" or "or" before it ("Fornost and Gondor"; not "In the
- * UK, an emergency cabinet"). */
-static int closes_coordination(const pl_sentence *s, int32_t k)
+/* TABARI's clause conventions (PARLEY_CODE_CLAUSE_SOURCE): one source per clause. The verb
+ * of a "that" clause takes the source of the clause that opens it ("Kenya asked that Chad
+ * help": KEN, and with TABARI's side rules CHD as target when no actor follows, or when a
+ * pronoun does, which stands for that source); a subject named in an earlier clause is
+ * none ("Kenya alleged and accused ...": the rules for a missing source apply). A
+ * pattern's own source item stays, and one next to the verb takes the actor there even
+ * after a preposition. */
+static void clause_source(const pl_sentence *s, const pl_pattern_match *m, size_t v,
+                          actor_side *src, actor_side *tgt)
 {
-    const pl_chunk *c = &s->chunks[k];
-    if (c->prev < 0) return 0;
-    for (size_t i = s->chunks[c->prev].end; i < c->start; i++)
-        if (s->cls[i] == PL_C_AND) return 1;
-    return 0;
+    int32_t next_to = source_next_to(s, m->pattern, v);
+    if (next_to >= 0) {
+        side_of_one(src, &s->chunks[next_to]);
+        return;
+    }
+    if (has_item(m->pattern, PL_IT_SOURCE)) return;
+    int32_t main = actor_before_that(s, v);
+    if (main >= 0 && main != m->source) {
+        /* "they asked that Chad help them": the pronoun is the asker, who acts on the
+         * clause's subject */
+        if (m->source >= 0 && s->chunks[m->source].start > s->chunks[main].start &&
+            s->chunks[m->source].start < v && m->target >= 0 && s->chunks[m->target].pronoun)
+            slot_list(s, m->source, v, tgt);
+        slot_list(s, main, v, src);
+    } else if (m->source < 0 || !s->chunks[m->source].code) {
+        prepositional_subjects(s, list_before(s, v), src);
+    } else if (s->chunks[m->source].start > v) {
+        return;
+    } else if (s->chunks[m->source].start < clause_start(s, v)) {
+        src->n = 0;
+    } else {
+        prepositional_subjects(s, m->source, src);
+    }
 }
 
 /* A joint pattern's members when its subject is one actor: the nearest coordination before
@@ -656,7 +711,7 @@ static int code_anchor(coding *cd, size_t v, size_t *used)
     cd->in_coded_phrase = v < cd->coded_reach;
     slot_list(s, m.source, v, &src);
     slot_list(s, m.target, v, &tgt);
-    if (cd->clause_source) clause_source(s, &m, v, &src);
+    if (cd->clause_source) clause_source(s, &m, v, &src, &tgt);
     int from_subject = side_named(cd, &src) && m.source >= 0 && s->chunks[m.source].start < v;
     fill_sides(cd, &m, v, &src, &tgt);
     /* TABARI's dominant code ("[031!]"): the first such pattern that codes gives the

@@ -599,16 +599,17 @@ static int possessive_pronoun(const pl_sentence *s, size_t i)
     return 0;
 }
 
-/* A noun use of the anchor fits a foreign pattern that puts words before it, when the word
- * right before the anchor is a possessive pronoun or one the pattern names ("RAISED ITS *",
- * "HAVE POSTPONED *" at "postponed their meeting"). */
+/* A noun use of the anchor fits a foreign pattern after a possessive pronoun ("postponed
+ * their meeting", "changed their attack": TABARI reads the verb), and one that puts words
+ * before it when the word right before the anchor is one the pattern names ("RAISED ITS *"). */
 static int fits_noun_use(const pl_sentence *s, size_t v, const pl_verb_pattern *p)
 {
-    if (!p->gaps || !p->nbefore || v == s->first) return 0;
-    if (s->cls[v - 1] != PL_C_DET && s->cls[v - 1] != PL_C_POSS) return 0;
+    if (!p->gaps || v == s->first) return 0;
+    if (possessive_pronoun(s, v - 1)) return 1;
+    if (!p->nbefore || (s->cls[v - 1] != PL_C_DET && s->cls[v - 1] != PL_C_POSS)) return 0;
     const pl_pat_item *it = &p->before[0];
     if (it->kind != PL_IT_WORD && it->kind != PL_IT_ANY) return 0;
-    return possessive_pronoun(s, v - 1) || word_matches(s, v - 1, it);
+    return word_matches(s, v - 1, it);
 }
 
 /* "A and B severed relations with C": a partner named after a joint pattern is no member

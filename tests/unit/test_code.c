@@ -76,6 +76,10 @@ static void test_compound_target_and_dedupe(void **state)
     assert_string_equal(code(state, "2021-09-01", "The U.S. envoy met with Prime Minister Ito, "
                                                   "Japanese officials and Chinese troops."),
                         "USAGOV JPNGOV 040\nUSAGOV CHNMIL 040\n");
+    /* A list that "and" closed ends where another one opens after a comma. */
+    assert_string_equal(code(state, "2021-09-01", "Japan condemned the United States, Russia "
+                                                  "and Ukraine, China and Japan."),
+                        "JPN USA 111\nJPN RUS 111\nJPN UKR 111\n");
 }
 
 static void test_place_context(void **state)

@@ -454,12 +454,15 @@ static void test_tabari_coding(void **state)
     /* a word closed by '_' is the word as written */
     assert_string_equal(code(ctx, "Japan held a summit with China."), "JPN CHN 036\n");
     assert_string_equal(code(ctx, "Japan held summits with China."), "");
-    /* a noun after a possessive pronoun, or a determiner the pattern names; not after
-     * an article it does not name */
+    /* a noun after a possessive pronoun, or a word the pattern names; not after an
+     * article it does not name */
     assert_string_equal(code(ctx, "Japan pledged its backing for Ukraine."), "JPN UKR 051\n");
     assert_string_equal(code(ctx, "Japan withdrew their backing for Ukraine."), "JPN UKR 192\n");
     assert_string_equal(code(ctx, "Japan pledged the backing of Ukraine."), "");
     assert_string_equal(code(ctx, "Japan withdrew the backing of Ukraine."), "");
+    /* a root alone fits a noun after a possessive pronoun too */
+    assert_string_equal(code(ctx, "Japan announced their visit to Russia."),
+                        "JPN RUS 042\nRUS JPN 043\n");
     /* a root WordNet knows no verb for anchors at the word; the verb its pattern took
      * codes nothing of its own */
     assert_string_equal(code(ctx, "Japan insisted China must condemn Russia."), "JPN CHN 112\n");

@@ -18,6 +18,7 @@ static const char actors[] = "FREEDONIA_ [FRD]\nSYLVANIA_ [SYL]\nGRAUSTARK_ [GRK
 static const char agents[] = "PRESIDENT_ [~GOV]\n";
 static const char verbs[] = "RESTORE [064]\nURGE [102]\nCONDEMN [122]\nPRAISE [051]\n"
                             "SHOT [190]\n- + WAS * DOWN [191]\n"
+                            "WELCOME [---]\n- $ * +  [057]\n"
                             "<TIME>\nONCE_IN_A_BLUE_MOON [###]\nLAST_WEEK [-7]\n</TIME>\n";
 
 static int ctx_setup(void **state)
@@ -104,7 +105,9 @@ static void test_tabari_sides(void **state)
  * before it, and with TABARI's sides its subject as target unless an actor follows the
  * verb; a subject from an earlier clause is none, and the first actor of the verb's own
  * clause acts, past "that", and the first actor after the verb there is acted on; what a
- * report says codes; a list in a prepositional phrase acts whole. */
+ * report says codes; a list in a prepositional phrase acts whole; a pronoun after the
+ * verb stands for the clause's source, so its subject is the target; a `$` next to the
+ * verb is the actor there. */
 static void test_clause_source(void **state)
 {
     parley_ctx *ctx = *state;
@@ -133,6 +136,16 @@ static void test_clause_source(void **state)
     const char *which = "Freedonia praised the talks in which Sylvania officials said much.";
     assert_string_equal(coded(ctx, which, &plain), "");
     assert_string_equal(coded(ctx, which, &clauses), "FRD SYL 051\n");
+    /* a pronoun after the clause's verb stands for its source: the subject is acted on */
+    const char *them = "Freedonia and Graustark asked that Sylvania restore ties with them.";
+    assert_string_equal(coded(ctx, them, &clauses), "FRD SYL 064\nGRK SYL 064\n");
+    /* a `$` next to the verb is the actor there, after a preposition too, unless a comma
+     * sets it in an aside */
+    const char *next_to = "Freedonia in talks with Sylvania welcomed Graustark.";
+    assert_string_equal(coded(ctx, next_to, &plain), "FRD GRK 057\n");
+    assert_string_equal(coded(ctx, next_to, &clauses), "SYL GRK 057\n");
+    const char *aside = "Freedonia, in talks with Sylvania welcomed Graustark.";
+    assert_string_equal(coded(ctx, aside, &clauses), "FRD GRK 057\n");
 }
 
 /* TABARI's default target passes over names no dictionary codes. */
