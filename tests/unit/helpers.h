@@ -5,6 +5,7 @@
 #ifndef PL_TEST_HELPERS_H
 #define PL_TEST_HELPERS_H
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,6 +59,22 @@ static inline int dict_teardown(void **state)
     pl_dict_free(&f->d);
     pl_buf_free(&f->msg);
     return 0;
+}
+
+/* A context with the dictionaries given as (file name, text) pairs, NULL after the last;
+ * NULL when one does not load. */
+static inline parley_ctx *ctx_with_dicts(const char *name, ...)
+{
+    parley_ctx *ctx = parley_ctx_new();
+    va_list ap;
+    va_start(ap, name);
+    for (; ctx && name; name = va_arg(ap, const char *)) {
+        const char *text = va_arg(ap, const char *);
+        if (parley_ctx_load_dict_text(ctx, name, text, strlen(text)) != PARLEY_OK)
+            parley_ctx_free(ctx), ctx = NULL;
+    }
+    va_end(ap);
+    return ctx;
 }
 
 /* Tokenizes `text`, matches it, and writes "start-end:kind ..." of every match to out. */

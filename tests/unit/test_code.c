@@ -35,12 +35,9 @@ static const char discards[] = "sentence: football match\nstory: horoscope\n";
 
 static parley_ctx *new_ctx(void)
 {
-    parley_ctx *ctx = parley_ctx_new();
+    parley_ctx *ctx = ctx_with_dicts("t.actors", actors, "t.agents", agents, "t.verbs", verbs,
+                                     "t.discards", discards, NULL);
     assert_non_null(ctx);
-    assert_int_equal(parley_ctx_load_dict_text(ctx, "t.actors", actors, strlen(actors)), 0);
-    assert_int_equal(parley_ctx_load_dict_text(ctx, "t.agents", agents, strlen(agents)), 0);
-    assert_int_equal(parley_ctx_load_dict_text(ctx, "t.verbs", verbs, strlen(verbs)), 0);
-    assert_int_equal(parley_ctx_load_dict_text(ctx, "t.discards", discards, strlen(discards)), 0);
     assert_int_equal(parley_ctx_compile(ctx), PARLEY_OK);
     return ctx;
 }

@@ -562,14 +562,9 @@ static const char tabari_verbs[] = "OPPOSE [112]\nCONDEMN [122]\n- * NOTHING [--
 
 static parley_ctx *tabari_ctx(void)
 {
-    parley_ctx *ctx = parley_ctx_new();
+    parley_ctx *ctx = ctx_with_dicts("t.actors", tabari_actors, "t.agents", tabari_agents,
+                                     "t.verbs", tabari_verbs, NULL);
     assert_non_null(ctx);
-    assert_int_equal(parley_ctx_load_dict_text(ctx, "t.actors", tabari_actors,
-                                               strlen(tabari_actors)), PARLEY_OK);
-    assert_int_equal(parley_ctx_load_dict_text(ctx, "t.agents", tabari_agents,
-                                               strlen(tabari_agents)), PARLEY_OK);
-    assert_int_equal(parley_ctx_load_dict_text(ctx, "t.verbs", tabari_verbs,
-                                               strlen(tabari_verbs)), PARLEY_OK);
     return ctx;
 }
 
@@ -585,13 +580,9 @@ static void test_petrarch_readings_with_parse(void **state)
     (void)state;
     static const char verbs[] = "CONDEMN [122]\nSAID [023]\nATTACK [190]\nWAIT [---]\n"
                                 "AGREE [030]\n- * WITH % [031]\nDOUBT [212]\n";
-    parley_ctx *ctx = parley_ctx_new();
+    parley_ctx *ctx = ctx_with_dicts("t.actors", tabari_actors, "t.agents", tabari_agents,
+                                     "t.verbs", verbs, NULL);
     assert_non_null(ctx);
-    assert_int_equal(parley_ctx_load_dict_text(ctx, "t.actors", tabari_actors,
-                                               strlen(tabari_actors)), PARLEY_OK);
-    assert_int_equal(parley_ctx_load_dict_text(ctx, "t.agents", tabari_agents,
-                                               strlen(tabari_agents)), PARLEY_OK);
-    assert_int_equal(parley_ctx_load_dict_text(ctx, "t.verbs", verbs, strlen(verbs)), PARLEY_OK);
     parley_code_opts opts = {
         .flags = PARLEY_CODE_PARTIAL,
         .parse = "(ROOT (S (S (NP (NNP Freedonia)) (VP (VBD condemned) (NP (NNP Sylvania)))) "

@@ -421,11 +421,8 @@ static const char petrarch_coding[] =
 
 static parley_ctx *new_ctx(const char *name, const char *verbs)
 {
-    parley_ctx *ctx = parley_ctx_new();
+    parley_ctx *ctx = ctx_with_dicts("t.actors", actors, "t.agents", agents, name, verbs, NULL);
     assert_non_null(ctx);
-    assert_int_equal(parley_ctx_load_dict_text(ctx, "t.actors", actors, strlen(actors)), 0);
-    assert_int_equal(parley_ctx_load_dict_text(ctx, "t.agents", agents, strlen(agents)), 0);
-    assert_int_equal(parley_ctx_load_dict_text(ctx, name, verbs, strlen(verbs)), 0);
     assert_int_equal(parley_ctx_compile(ctx), PARLEY_OK);
     return ctx;
 }
@@ -576,12 +573,9 @@ static void test_compound_codes(void **state)
 {
     (void)state;
     static const char groups[] = "THE_TRIO [JPN/CHN/RUS]\nTWO_SHORES_ [USA/UKR]\n";
-    parley_ctx *ctx = parley_ctx_new();
+    parley_ctx *ctx = ctx_with_dicts("g.actors", groups, "t.actors", actors,
+                                     "x.verbs", tabari_coding, NULL);
     assert_non_null(ctx);
-    assert_int_equal(parley_ctx_load_dict_text(ctx, "g.actors", groups, strlen(groups)), 0);
-    assert_int_equal(parley_ctx_load_dict_text(ctx, "t.actors", actors, strlen(actors)), 0);
-    assert_int_equal(parley_ctx_load_dict_text(ctx, "x.verbs", tabari_coding,
-                                               strlen(tabari_coding)), 0);
     assert_string_equal(code(ctx, "The Trio condemned Ukraine."),
                         "JPN UKR 111\nCHN UKR 111\nRUS UKR 111\n");
     assert_string_equal(code(ctx, "Japan condemned Two Shores."), "JPN USA 111\nJPN UKR 111\n");
@@ -599,14 +593,10 @@ static void test_roles_beside_entries(void **state)
                                   "LOPEZ_ [JPNPTY]\n";
     static const char roles[] = "ACTIVISTS_ [~OPP]\nWORLD_COUNCIL_ [~WGO]\n"
                                 "CADRES_ [~PTY]\n";
-    parley_ctx *ctx = parley_ctx_new();
+    parley_ctx *ctx = ctx_with_dicts("g.actors", entries, "t.actors", actors,
+                                     "t.agents", agents, "g.agents", roles,
+                                     "x.verbs", tabari_coding, NULL);
     assert_non_null(ctx);
-    assert_int_equal(parley_ctx_load_dict_text(ctx, "g.actors", entries, strlen(entries)), 0);
-    assert_int_equal(parley_ctx_load_dict_text(ctx, "t.actors", actors, strlen(actors)), 0);
-    assert_int_equal(parley_ctx_load_dict_text(ctx, "t.agents", agents, strlen(agents)), 0);
-    assert_int_equal(parley_ctx_load_dict_text(ctx, "g.agents", roles, strlen(roles)), 0);
-    assert_int_equal(parley_ctx_load_dict_text(ctx, "x.verbs", tabari_coding,
-                                               strlen(tabari_coding)), 0);
     assert_string_equal(code(ctx, "Klaxon Party activists condemned China."),
                         "JPNPTYOPP CHN 111\n");
     assert_string_equal(code(ctx, "The activists of the Klaxon Party condemned China."),
@@ -629,13 +619,9 @@ static void test_adjective_list(void **state)
     (void)state;
     static const char hints[] = "<ADJECTIVE>\nAWFUL ;a note\nEVIL\n</ADJECTIVE>\n"
                                 "KLAXON_PARTY [JPNPTY]\n";
-    parley_ctx *ctx = parley_ctx_new();
+    parley_ctx *ctx = ctx_with_dicts("g.actors", hints, "t.actors", actors, "t.agents", agents,
+                                     "x.verbs", tabari_coding, NULL);
     assert_non_null(ctx);
-    assert_int_equal(parley_ctx_load_dict_text(ctx, "g.actors", hints, strlen(hints)), 0);
-    assert_int_equal(parley_ctx_load_dict_text(ctx, "t.actors", actors, strlen(actors)), 0);
-    assert_int_equal(parley_ctx_load_dict_text(ctx, "t.agents", agents, strlen(agents)), 0);
-    assert_int_equal(parley_ctx_load_dict_text(ctx, "x.verbs", tabari_coding,
-                                               strlen(tabari_coding)), 0);
     assert_string_equal(code(ctx, "Japan's awful and evil minister condemned China."),
                         "JPNGOV CHN 111\n");
     /* "cool" is no adjective of the list: the role is not Japan's */
@@ -649,12 +635,9 @@ static void test_gaps_compiled(void **state)
 {
     (void)state;
     static const char titles[] = "DUKE WESTMARCH_ [--- <20000101] [WMR]\n";
-    parley_ctx *ctx = parley_ctx_new();
+    parley_ctx *ctx = ctx_with_dicts("g.actors", titles, "t.actors", actors,
+                                     "x.verbs", tabari_coding, NULL);
     assert_non_null(ctx);
-    assert_int_equal(parley_ctx_load_dict_text(ctx, "g.actors", titles, strlen(titles)), 0);
-    assert_int_equal(parley_ctx_load_dict_text(ctx, "t.actors", actors, strlen(actors)), 0);
-    assert_int_equal(parley_ctx_load_dict_text(ctx, "x.verbs", tabari_coding,
-                                               strlen(tabari_coding)), 0);
     char path[] = "/tmp/parley-test-XXXXXX";
     int fd = mkstemp(path);
     assert_true(fd >= 0);
@@ -680,15 +663,9 @@ static const char tabari_requests[] = "URGE  [102]\nASK  [090]\n";
 static void test_tabari_pronouns(void **state)
 {
     (void)state;
-    parley_ctx *ctx = parley_ctx_new();
+    parley_ctx *ctx = ctx_with_dicts("t.actors", actors, "people.actors", tabari_people,
+                                     "x.verbs", tabari_requests, NULL);
     assert_non_null(ctx);
-    assert_int_equal(parley_ctx_load_dict_text(ctx, "t.actors", actors, strlen(actors)), 0);
-    assert_int_equal(parley_ctx_load_dict_text(ctx, "people.actors", tabari_people,
-                                               strlen(tabari_people)),
-                     0);
-    assert_int_equal(parley_ctx_load_dict_text(ctx, "x.verbs", tabari_requests,
-                                               strlen(tabari_requests)),
-                     0);
     assert_int_equal(parley_ctx_compile(ctx), PARLEY_OK);
     /* "it" opening a clause stands for the subject before it, not the object */
     assert_string_equal(code(ctx, "Japan urged China to act and then it asked Russia to help."),
