@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "lex/lex.h"
 #include "parley.h"
@@ -75,6 +76,22 @@ static inline parley_ctx *ctx_with_dicts(const char *name, ...)
     }
     va_end(ap);
     return ctx;
+}
+
+/* The context's dictionaries saved in compiled form and loaded into a new context, as a
+ * user's `parley dict compile` and `--dict FILE` do; the file is removed. */
+static inline parley_ctx *saved_and_loaded(parley_ctx *ctx)
+{
+    char path[] = "/tmp/parley-test-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    close(fd);
+    assert_int_equal(parley_ctx_save_dict(ctx, path), PARLEY_OK);
+    parley_ctx *loaded = parley_ctx_new();
+    assert_non_null(loaded);
+    assert_int_equal(parley_ctx_load_dict(loaded, path), PARLEY_OK);
+    unlink(path);
+    return loaded;
 }
 
 /* Tokenizes `text`, matches it, and writes "start-end:kind ..." of every match to out. */

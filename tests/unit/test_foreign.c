@@ -12,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "helpers.h"
 #include "lex/lex.h"
@@ -696,17 +695,10 @@ static void test_tabari_coding(void **state)
     assert_string_equal(code_events(ctx, "1995-01-01", "Freedonia condemned Hermit in Sylvania."),
                         "FRD SYL 122\n");
     /* the gaps live in compiled dictionaries too */
-    char path[] = "/tmp/parley-test-XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    close(fd);
-    assert_int_equal(parley_ctx_save_dict(ctx, path), PARLEY_OK);
-    parley_ctx *loaded = parley_ctx_new();
-    assert_int_equal(parley_ctx_load_dict(loaded, path), PARLEY_OK);
+    parley_ctx *loaded = saved_and_loaded(ctx);
     assert_string_equal(code_events(loaded, "1995-01-01", "Freedonia condemned the Duke of Fenwick."),
                         "FRD FEN 122\n");
     parley_ctx_free(loaded);
-    unlink(path);
     parley_ctx_free(ctx);
 }
 
